@@ -1,0 +1,228 @@
+"""What the content means: site, monthly themes and cases. Nothing about output formats."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+# Site-wide wording may be one text for every language, or one per language: {zh: ..., ko: ...}
+Localized = Text | dict[LangCode, Text]
+
+
+def localized(value: Localized | None, lang: str, default: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return value.get(lang) or value.get(default) or next(iter(value.values()), None)
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# -----------------------------------------------------------------------------
+# site.yaml
+# -----------------------------------------------------------------------------
+
+
+class Complaint(Strict):
+    phone: Text = Field(description="Complaint phone number, printed everywhere")
+    address: Localized | None = Field(None, description="Postal or branch address for complaints")
+    hours: Localized | None = Field(None, description="When the complaint line answers")
+    email: Text | None = None
+    web: Localized | None = None
+
+
+class Brand(Strict):
+    primary: Color = Field("#b71c1c", description="Main colour, e.g. #b71c1c")
+    accent: Color = Field("#ffc107", description="Accent colour")
+    logo: str | None = Field(None, description="Path under content/, e.g. images/logo.png")
+
+
+class Display(Strict):
+    width: int = Field(gt=0, le=16384)
+    height: int = Field(gt=0, le=16384)
+    format: Annotated[str, StringConstraints(pattern=r"^(png|jpg)$")] = "png"
+    seconds: int | None = Field(None, gt=0, le=600)
+    kind: Annotated[str, StringConstraints(pattern=r"^(screen|strip)$")] = "screen"
+    colors: Annotated[str, StringConstraints(pattern=r"^(full|mono)$")] = "full"
+    min_text_px: int | None = Field(None, gt=0)
+
+
+class Site(Strict):
+    name: Localized = Field(description="Site title")
+    organization: Localized = Field(description="Bank name, printed on slides and snippets")
+    languages: list[LangCode] = Field(min_length=1, description="First one is the default")
+    hotline: Text = Field(description="Customer service hotline, e.g. 95588")
+    complaint: Complaint
+    brand: Brand = Brand()
+    categories: dict[Slug, dict[LangCode, Text]] = Field(
+        min_length=1, description="Controlled vocabulary: category id -> name per language"
+    )
+    audiences: dict[Slug, dict[LangCode, Text]] = Field(
+        default_factory=dict, description="Audience id -> name per language"
+    )
+    displays: dict[Slug, Display] = Field(default_factory=dict)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def text(self, value: Localized | None, lang: str) -> str | None:
+        """A site-wide wording in `lang`, falling back to the default language."""
+        return localized(value, lang, self.default_language)
+
+    def category_name(self, category: str, lang: str) -> str:
+        names = self.categories.get(category, {})
+        return names.get(lang) or names.get(self.default_language) or category
+
+    def audience_name(self, audience: str, lang: str) -> str:
+        names = self.audiences.get(audience, {})
+        return names.get(lang) or names.get(self.default_language) or audience
+
+
+# -----------------------------------------------------------------------------
+# themes/<YYYY-MM>.yaml
+# -----------------------------------------------------------------------------
+
+
+class Theme(Strict):
+    title: Text
+    intro: Text = Field(description="Markdown")
+    cases: list[Slug] = Field(default_factory=list, description="Case ids, in page order")
+    slogans: list[Line] = Field(default_factory=list, description="Rolled on LED strips")
+    checkup_day: dt.date | None = Field(
+        None, description="Financial checkup day; default: third Wednesday of the month"
+    )
+
+
+# -----------------------------------------------------------------------------
+# cases/<id>.yaml
+# -----------------------------------------------------------------------------
+
+
+class ReviewStatus(str, Enum):
+    draft = "draft"
+    in_review = "in_review"
+    approved = "approved"
+    withdrawn = "withdrawn"
+
+
+class Review(Strict):
+    status: ReviewStatus = ReviewStatus.draft
+    number: Text | None = Field(None, description="Review/approval number, e.g. XB-2026-031")
+    reviewer: Text | None = None
+    date: dt.date | None = None
+
+
+class Reference(Strict):
+    title: Text
+    url: Text
+
+
+class Case(Strict):
+    title: Text
+    category: Slug
+    audience: list[Slug] = Field(default_factory=list)
+    summary: Text = Field(description="One or two sentences: cards, feed, slide subtitle")
+    story: Text = Field(description="Markdown, no raw HTML")
+    red_flags: list[Line] = Field(min_length=1, max_length=6)
+    advice: list[Line] = Field(min_length=1, max_length=6)
+    slogan: Line | None = None
+    sms: Text | None = None
+    image: str | None = Field(None, description="Path under content/, e.g. images/atm.jpg")
+    source: Text | None = Field(None, description="Anonymised origin of the case")
+    references: list[Reference] = Field(default_factory=list)
+    review: Review
+    valid_until: dt.date | None = None
+
+
+# -----------------------------------------------------------------------------
+# The loaded project
+# -----------------------------------------------------------------------------
+
+
+def third_wednesday(year: int, month: int) -> dt.date:
+    weeks = calendar.Calendar().monthdatescalendar(year, month)
+    wednesdays = [week[2] for week in weeks if week[2].month == month]
+    return wednesdays[2]
+
+
+@dataclass(frozen=True)
+class CaseVersion:
+    """One language version of a case, as reviewed on its own."""
+
+    id: str
+    lang: str
+    case: Case
+    file: str
+
+    @property
+    def approved(self) -> bool:
+        return self.case.review.status is ReviewStatus.approved
+
+    def expired(self, today: dt.date) -> bool:
+        return self.case.valid_until is not None and self.case.valid_until < today
+
+
+@dataclass(frozen=True)
+class ThemeVersion:
+    month: str  # YYYY-MM
+    lang: str
+    theme: Theme
+    file: str
+
+    @property
+    def checkup_day(self) -> dt.date:
+        if self.theme.checkup_day:
+            return self.theme.checkup_day
+        year, month = (int(part) for part in self.month.split("-"))
+        return third_wednesday(year, month)
+
+
+@dataclass
+class Content:
+    site: Site
+    cases: dict[tuple[str, str], CaseVersion] = field(default_factory=dict)
+    themes: dict[tuple[str, str], ThemeVersion] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> list[str]:
+        return self.site.languages
+
+    def cases_in(self, lang: str) -> list[CaseVersion]:
+        return sorted(
+            (c for (_, l), c in self.cases.items() if l == lang),
+            key=lambda c: c.id,
+        )
+
+    def themes_in(self, lang: str) -> list[ThemeVersion]:
+        return sorted(
+            (t for (_, l), t in self.themes.items() if l == lang),
+            key=lambda t: t.month,
+        )
+
+    def case(self, case_id: str, lang: str) -> CaseVersion | None:
+        return self.cases.get((case_id, lang))
+
+    def translations(self, case_id: str) -> list[CaseVersion]:
+        return [self.cases[(case_id, l)] for l in self.languages if (case_id, l) in self.cases]
+
+    def month_of(self, case_id: str) -> str | None:
+        """The first month whose theme lists the case, in any language."""
+        months = sorted(m for (m, _), t in self.themes.items() if case_id in t.theme.cases)
+        return months[0] if months else None
+
+    def theme_translations(self, month: str) -> list[ThemeVersion]:
+        return [self.themes[(month, l)] for l in self.languages if (month, l) in self.themes]

@@ -1,0 +1,183 @@
+"""The MkDocs adapter: the only module that imports MkDocs. Thin: it hands generated pages to MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+
+from generator.checking import check_project, publishable
+from generator.loading import Loaded
+from generator.problems import Problems
+from generator.site import SiteOptions, SitePages, render_site
+from generator.site.theme_css import brand_css
+from generator.site.tree import write_tree
+
+log = logging.getLogger("mkdocs.plugins.casecast")
+
+
+class CasecastConfig(Config):
+    content_dir = opt.Type(str, default="content")
+    templates = opt.Type(str, default="theme/pages")
+    drafts = opt.Type(bool, default=False)
+    today = opt.Optional(opt.Type(str))  # YYYY-MM-DD; fixes "this month" for reproducible builds
+
+
+class CasecastPlugin(BasePlugin[CasecastConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.loaded: Loaded | None = None
+        self.pages: SitePages | None = None
+        self.pages_dir = Path()
+        self.reported = False
+
+    # -------------------------------------------------------------------------
+    # event handlers, in lifecycle order
+    # -------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        i18n = config.plugins.get("i18n")
+        # mkdocs-static-i18n builds each further language inside the first build: load content once
+        if not getattr(i18n, "building", False):
+            self._load(root)
+        lang = getattr(i18n, "current_language", None) or getattr(i18n, "default_language", None)
+        content = publishable(self.loaded) if self.loaded else None
+        if content is None:
+            raise PluginError("content/site.yaml has errors (see above); fix them and build again")
+        lang = lang or content.site.default_language
+        _check_languages(content.site.languages, i18n)
+        config.site_name = content.site.text(content.site.name, lang) or config.site_name
+        org = content.site.text(content.site.organization, lang)
+        config.copyright = f"© {self._today().year} {org}"
+        if content.site.brand.logo:
+            config.theme["logo"] = content.site.brand.logo
+        if "assets/stylesheets/casecast-brand.css" not in config.extra_css:
+            config.extra_css.append("assets/stylesheets/casecast-brand.css")
+        config.docs_dir = str(self.pages_dir)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.pages is not None
+        for file in files:
+            if file.src_uri in self.pages.hidden:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
+
+    # -------------------------------------------------------------------------
+    # helpers
+    # -------------------------------------------------------------------------
+
+    def _today(self) -> dt.date:
+        return dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
+
+    def _load(self, root: Path) -> None:
+        self.loaded = check_project(root)
+        content = publishable(self.loaded)
+        _report(self.loaded.problems)
+        if content is None:
+            return
+        options = SiteOptions(
+            templates=root / self.config.templates,
+            today=self._today(),
+            drafts=self.config.drafts or self.serving,
+        )
+        self.pages = render_site(content, options)
+        # mkdocs-static-i18n only localises files that exist under docs_dir, so the generated pages
+        # are written to disk (only when changed, so `serve` does not rebuild in a loop).
+        self.pages_dir = root / ".cache" / "casecast" / ("preview" if options.drafts else "pages")
+        files = dict(self.pages.pages)
+        files["assets/stylesheets/casecast-brand.css"] = brand_css(content.site.brand)
+        images = root / self.config.content_dir / "images"
+        copies = {
+            image.relative_to(images.parent).as_posix(): image
+            for image in (sorted(images.rglob("*")) if images.is_dir() else [])
+            if image.is_file()
+        }
+        write_tree(self.pages_dir, files, copies)
+
+
+# -----------------------------------------------------------------------------
+# module-level functions
+# -----------------------------------------------------------------------------
+
+
+def _report(problems: Problems) -> None:
+    for problem in sorted(problems):
+        level = logging.ERROR if problem.severity == "error" else logging.WARNING
+        log.log(level, problem.as_text())
+    skipped = sorted(problems.files_with_errors())
+    if skipped:
+        log.warning(f"left out of the site because of errors: {', '.join(skipped)}")
+
+
+def _check_languages(languages: list[str], i18n) -> None:
+    if i18n is None:
+        if len(languages) > 1:
+            raise PluginError("content/site.yaml lists several languages but mkdocs.yml has no i18n plugin")
+        return
+    configured = [lang.locale for lang in i18n.config.languages]
+    if sorted(configured) != sorted(languages) or configured[0] != languages[0]:
+        raise PluginError(
+            f"content/site.yaml has languages {languages} but mkdocs.yml's i18n plugin has {configured}; "
+            "make them the same, default language first"
+        )
+
+
+def build_site(root: Path, *, strict: bool = False, drafts: bool = False, today: str | None = None) -> bool:
+    """Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = Path(root).resolve()
+    config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+    plugin = config.plugins["casecast"]
+    plugin.config.drafts = drafts
+    if today:
+        plugin.config.today = today
+    final = Path(config.site_dir)
+    work = Path(tempfile.mkdtemp(prefix=".casecast-build-", dir=final.parent))
+    config.site_dir = str(work)
+    try:
+        build(config)
+    except (Abort, PluginError) as error:
+        log.error(str(error))
+        shutil.rmtree(work, ignore_errors=True)
+        return False
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    _swap(work, final)
+    return True
+
+
+def _swap(new: Path, final: Path) -> None:
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(new, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(root: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    from mkdocs.commands.serve import serve
+
+    root = Path(root).resolve()
+    serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=f"{host}:{port}")

@@ -1,0 +1,1 @@
+"""Checks on the loaded model, one module per family; each returns problems, never raises."""

@@ -1,0 +1,114 @@
+"""Read one YAML file with PyYAML's safe loader, keeping where every key and value stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 32
+
+
+@dataclass
+class SourceError(Exception):
+    """The file cannot be read as YAML; line and column are 1-based."""
+
+    line: int
+    column: int
+    rule: str
+    message: str
+
+
+@dataclass
+class Source:
+    """Plain data from a YAML file plus the position of each value and each mapping key."""
+
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    duplicates: list[tuple[Path_, int, int]] = field(default_factory=list)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Where to point for `path`: the key itself if asked, else its value, else its parent."""
+        path = tuple(path)
+        while path:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+def read_source(path: Path) -> Source:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SourceError(
+            1, 1, "yaml-syntax", f"the file is {size // 1024} KB; files over {MAX_BYTES // 1024} KB are refused"
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(1, 1, "yaml-syntax", f"the file is not UTF-8 text ({error.reason}); save it as UTF-8") from None
+    return parse_source(text)
+
+
+def parse_source(text: str) -> Source:
+    loader = yaml.SafeLoader(text)
+    try:
+        _refuse_aliases(text)
+        node = loader.get_single_node()
+        if node is None:
+            return Source(data={}, values={(): (1, 1)})
+        source = Source(data=None)
+        source.data = _build(loader, node, (), source, depth=0)
+        return source
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or error.context or "invalid YAML"
+        raise SourceError(line, column, "yaml-syntax", f"YAML syntax error: {problem}") from None
+    except yaml.YAMLError as error:
+        raise SourceError(1, 1, "yaml-syntax", f"YAML syntax error: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _refuse_aliases(text: str) -> None:
+    """Aliases (*name) can multiply a small file into gigabytes; case files never need them."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise SourceError(
+                mark.line + 1,
+                mark.column + 1,
+                "unsafe-content",
+                f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full",
+            )
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, source: Source, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise SourceError(
+            node.start_mark.line + 1, node.start_mark.column + 1, "unsafe-content", "the document is nested too deeply"
+        )
+    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                source.duplicates.append((path + (key,), *key_pos))
+            source.keys[path + (key,)] = key_pos
+            result[key] = _build(loader, value_node, path + (key,), source, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, path + (i,), source, depth + 1) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
