@@ -132,14 +132,49 @@ def _load_model(path: Path, model: type[BaseModel], root: Path, problems: Proble
     if not isinstance(source.data, dict):
         problems.add(file, 1, 1, "schema", "the file must be a set of 'key: value' lines")
         return None
+    todo = _placeholders(file, source)
+    problems.extend(todo)
     try:
-        return model.model_validate(source.data)
+        result = model.model_validate(source.data)
+        return None if todo else result
     except ValidationError as error:
-        for detail in error.errors():
+        details = error.errors()
+        misspelt = {
+            (*detail["loc"][:-1], guess)
+            for detail in details
+            if detail["type"] == "extra_forbidden"
+            for guess in difflib.get_close_matches(
+                str(detail["loc"][-1]), _fields_at(model, tuple(detail["loc"][:-1])), n=1, cutoff=0.6
+            )
+        }
+        for detail in details:
+            if isinstance(detail.get("input"), str) and detail["input"].strip().startswith("TODO"):
+                continue  # already reported as a placeholder
+            if detail["type"] == "missing" and tuple(detail["loc"]) in misspelt:
+                continue  # "unknown key 'tittle'; did you mean 'title'?" says it all
             loc = tuple(detail["loc"])
             line, column = source.position(loc, key=detail["type"] == "extra_forbidden")
             problems.add(file, line, column, "schema", _describe(detail, model, source))
         return None
+
+
+def _placeholders(file: str, source: Source) -> Problems:
+    """`casecast new` leaves TODO in every value to fill; none may be published."""
+    problems = Problems()
+
+    def walk(value: object, path: tuple) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*path, i))
+        elif isinstance(value, str) and value.strip().startswith("TODO"):
+            line, column = source.position(path)
+            problems.add(file, line, column, "schema", f"'{_dotted(path)}' still says TODO; write the real text")
+
+    walk(source.data, ())
+    return problems
 
 
 def _hint_syntax(path: Path, error: SourceError) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -80,6 +81,14 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
+    @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is None or getattr(i18n, "building", False):
+            return
+        languages = [lang.locale for lang in i18n.config.languages]
+        split_search_index(Path(config.site_dir), languages[0], languages[1:])
+
     # -------------------------------------------------------------------------
     # helpers
     # -------------------------------------------------------------------------
@@ -125,6 +134,30 @@ def _report(problems: Problems) -> None:
     skipped = sorted(problems.files_with_errors())
     if skipped:
         log.warning(f"left out of the site because of errors: {', '.join(skipped)}")
+
+
+def split_search_index(site_dir: Path, default: str, others: list[str]) -> None:
+    """One search index per language, so a Korean reader searches Korean pages only."""
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    buckets: dict[str, list[dict]] = {lang: [] for lang in [default, *others]}
+    for doc in index["docs"]:
+        lang = next((l for l in others if doc["location"].startswith(f"{l}/")), default)
+        if lang != default:
+            doc = {**doc, "location": doc["location"][len(lang) + 1 :]}
+        buckets[lang].append(doc)
+    for lang, docs in buckets.items():
+        target = index_file if lang == default else site_dir / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = {"config": {**index["config"], "lang": _search_langs(lang)}, "docs": docs}
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _search_langs(lang: str) -> list[str]:
+    # lunr has no Chinese stemmer worth using; Material segments Chinese with jieba at build time.
+    return ["en", lang] if lang in ("ko", "ja", "zh") else [lang]
 
 
 def _check_languages(languages: list[str], i18n) -> None:

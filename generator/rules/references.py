@@ -74,3 +74,4 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
 def _guess(word: str, known) -> str:
     guess = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{guess[0]}'?" if guess else ""
+

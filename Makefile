@@ -1,0 +1,54 @@
+# make build — set everything up and build the sample site into site/
+# make test  — set everything up and run the whole test suite (browser tests included)
+# Works on a fresh Debian with only Python 3: Debian packages come from apt, the rest into .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
+APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
+
+.PHONY: build test check serve lint schema system-fonts system-test clean
+
+build: $(VENV)/.installed system-fonts
+	$(BIN)/casecast build
+
+test: $(VENV)/.installed system-fonts system-test tests/node_modules/.installed
+	@$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
+
+check: $(VENV)/.installed
+	$(BIN)/casecast check
+
+serve: $(VENV)/.installed system-fonts
+	$(BIN)/casecast serve
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check generator tests && $(BIN)/ruff format --check generator tests
+
+schema: $(VENV)/.installed
+	$(BIN)/casecast schema
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null || \
+		{ $(SUDO) apt-get update -q && $(APT) python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+# A CJK font for slides and for the screenshots; Noto CJK covers Chinese and Korean.
+system-fonts:
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { $(SUDO) apt-get update -q && $(APT) fonts-noto-cjk fontconfig; }
+
+# Debian's Chromium drives the browser tests; node/npm fetch axe-core for the accessibility checks.
+system-test:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -q && $(APT) chromium; }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(APT) npm; }
+
+tests/node_modules/.installed: tests/package.json
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,152 @@
+"""The `casecast` command: build, serve, check, new."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from generator.checking import check_project
+from generator.problems import format_json, format_text
+from generator.scaffold import ScaffoldError, new_case
+
+ONLY_CHOICES = ("site", "slides", "mobile")
+
+
+def _root() -> Path:
+    """The project is the nearest folder upwards that has mkdocs.yml and content/."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
+            return folder
+    raise click.UsageError("no Casecast project here: run this inside the folder that has mkdocs.yml and content/")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="casecast")
+def main() -> None:
+    """Turn YAML case files into the monthly consumer-protection education material."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings count as failures too.")
+def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+    """Validate and lint the content; build nothing."""
+    root = _root()
+    loaded = check_project(root)
+    problems = loaded.problems
+    if paths:
+        wanted = [_relative(p, root) for p in paths]
+        problems = type(problems)(
+            p for p in problems if any(p.file == w or p.file.startswith(w.rstrip("/") + "/") for w in wanted)
+        )
+    if fmt == "json":
+        click.echo(format_json(problems, loaded.files))
+    else:
+        click.echo(format_text(problems), err=False)
+    sys.exit(1 if problems.failed(strict) else 0)
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Any problem fails the build; site/ is left as it was.")
+@click.option("--drafts", is_flag=True, help="Include cases not yet approved, under a DRAFT banner.")
+@click.option("--only", default="site", show_default=True, help="Comma-separated: site, slides, mobile.")
+def build(strict: bool, drafts: bool, only: str) -> None:
+    """Build the site (and exports) into site/."""
+    parts = [p.strip() for p in only.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in ONLY_CHOICES]
+    if unknown or not parts:
+        raise click.BadParameter(f"choose from {', '.join(ONLY_CHOICES)}", param_hint="--only")
+    for part in parts:
+        if part != "site":
+            click.echo(f"note: '{part}' exports are not part of this version yet; building the site only", err=True)
+    root = _root()
+    loaded = check_project(root)
+    if strict and loaded.problems.failed(strict=True):
+        click.echo(format_text(loaded.problems), err=True)
+        click.echo("build refused (--strict): fix the problems above; site/ was left as it was", err=True)
+        sys.exit(1)
+    _quiet_logs()
+    from generator.plugin import build_site  # the MkDocs adapter
+
+    ok = build_site(root, strict=strict, drafts=drafts)
+    if not ok:
+        click.echo("build failed; site/ was left as it was", err=True)
+        sys.exit(1)
+    click.echo(f"site built in {root / 'site'}")
+    sys.exit(1 if loaded.problems.errors else 0)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(port: int, host: str) -> None:
+    """Live preview with drafts; saving a file under content/ rebuilds and reloads the page."""
+    root = _root()
+    _quiet_logs()
+    from generator.plugin import serve_site
+
+    click.echo(f"previewing on http://{host}:{port}/ (drafts shown) — Ctrl+C to stop")
+    serve_site(root, host=host, port=port)
+
+
+@main.command(hidden=True)
+def schema() -> None:
+    """Rewrite content/schema/*.schema.json from the models (for editors' completion)."""
+    from generator.schema import write_schemas
+
+    root = _root()
+    for path in write_schemas(root / "content" / "schema"):
+        click.echo(f"wrote {path.relative_to(root)}")
+
+
+@main.group()
+def new() -> None:
+    """Start a new content file from a commented template."""
+
+
+@new.command("case")
+@click.argument("case_id")
+@click.option("--lang", default=None, help="Language of this version, e.g. ko; default: the site's default.")
+def new_case_command(case_id: str, lang: str | None) -> None:
+    """Write content/cases/CASE_ID.yaml (or CASE_ID.LANG.yaml) to fill in."""
+    root = _root()
+    try:
+        path = new_case(root, case_id, lang)
+    except ScaffoldError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    click.echo(f"wrote {path.relative_to(root)}: fill in the places marked TODO, then run 'casecast check'")
+
+
+# -----------------------------------------------------------------------------
+# helpers
+# -----------------------------------------------------------------------------
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _quiet_logs() -> None:
+    """MkDocs' own chatter stays quiet; our problems and MkDocs warnings still show."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs.plugins.casecast").setLevel(logging.INFO)
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-25"  # "this month" on the home page is fixed so tests do not age
+
+
+def copy_project(target: Path) -> Path:
+    """A private copy of the sample project that a test may edit freely."""
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns(".cache"))
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    text = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(text.replace("  - casecast\n", f"  - casecast:\n      today: '{TODAY}'\n"))
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from generator.plugin import build_site
+
+    root = copy_project(tmp_path_factory.mktemp("sample") / "project")
+    assert build_site(root, strict=True), "the sample site must build in strict mode"
+    return root / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
