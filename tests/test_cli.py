@@ -1,0 +1,143 @@
+"""The casecast command as staff use it: exit codes, messages, JSON, new case, build."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.schema import SCHEMAS, schema_text
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def casecast(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=300,
+    )
+
+
+def test_check_passes_on_the_sample_content(project: Path) -> None:
+    result = casecast(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 error(s)" in result.stdout
+
+
+def test_check_fails_on_tittle_and_says_file_line_and_title(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
+    result = casecast(project, "check")
+    assert result.returncode == 1
+    assert re.search(r"content/cases/card-renting\.yaml:2:1: error: schema: .*'title'", result.stdout)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_json_has_the_contract_shape(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
+    result = casecast(project, "check", "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["summary"]["errors"] == 1
+    (problem,) = report["problems"]
+    assert set(problem) == {"file", "line", "column", "rule", "severity", "message"}
+    assert (problem["file"], problem["line"], problem["column"]) == ("content/cases/card-renting.yaml", 2, 1)
+
+
+def test_check_limited_to_a_path_reports_only_that_file(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
+    assert casecast(project, "check", "content/cases/fake-loan-app.yaml").returncode == 0
+    assert casecast(project, "check", "content/cases/card-renting.yaml").returncode == 1
+
+
+def test_bad_usage_exits_2(project: Path) -> None:
+    assert casecast(project, "check", "--format", "xml").returncode == 2
+    assert casecast(project, "build", "--only", "posters").returncode == 2
+
+
+def test_a_new_case_fails_until_filled_then_passes(project: Path) -> None:
+    result = casecast(project, "new", "case", "fake-lottery-win")
+    assert result.returncode == 0, result.stderr
+    path = project / "content/cases/fake-lottery-win.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "# yaml-language-server: $schema=../schema/case.schema.json" in text
+    first = casecast(project, "check")
+    assert first.returncode == 1 and "still says TODO" in first.stdout
+    filled = (
+        text.replace("title: TODO", "title: 中奖要先交税？是诈骗")
+        .replace("category: TODO", "category: telecom-fraud")
+        .replace("audience: [TODO]", "audience: [elderly]")
+        .replace("summary: TODO", "summary: 陌生短信称中奖，要求先交个人所得税。")
+        .replace("  TODO\n", "  一位客户收到中奖短信，对方要求先转账交税。\n")
+        .replace("  - TODO", "  - 陌生短信称中奖", 1)
+        .replace("  - TODO", "  - 中奖不需要先交钱", 1)
+    )
+    path.write_text(filled, encoding="utf-8")
+    second = casecast(project, "check")
+    assert second.returncode == 0, second.stdout
+
+
+def test_new_case_refuses_to_overwrite(project: Path) -> None:
+    result = casecast(project, "new", "case", "fake-tax-refund")
+    assert result.returncode == 2 and "already exists" in result.stderr
+
+
+def test_a_korean_new_case_gets_the_suffix(project: Path) -> None:
+    assert casecast(project, "new", "case", "loan-scam", "--lang", "ko").returncode == 0
+    assert (project / "content/cases/loan-scam.ko.yaml").is_file()
+
+
+def test_json_schemas_are_in_sync_with_the_models() -> None:
+    for name in SCHEMAS:
+        committed = (REPO / "content" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == schema_text(name), f"run 'casecast schema': {name}.schema.json is stale"
+        assert json.loads(committed)["additionalProperties"] is False
+
+
+def test_every_sample_file_points_its_editor_at_the_schema() -> None:
+    for path in (REPO / "content").rglob("*.yaml"):
+        kind = "site" if path.name == "site.yaml" else path.parent.name.rstrip("s")
+        assert f"$schema=" in path.read_text(encoding="utf-8").splitlines()[0], path
+        assert f"{kind}.schema.json" in path.read_text(encoding="utf-8").splitlines()[0], path
+
+
+def test_build_with_a_broken_case_builds_the_rest_and_exits_1(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
+    result = casecast(project, "build")
+    assert result.returncode == 1
+    assert "card-renting.yaml" in result.stderr
+    assert (project / "site/cases/fake-loan-app/index.html").is_file()
+    assert not (project / "site/cases/card-renting").exists()
+
+
+def test_a_strict_build_that_fails_leaves_the_previous_site(project: Path) -> None:
+    assert casecast(project, "build", "--strict").returncode == 0
+    marker = project / "site/index.html"
+    before = marker.read_bytes()
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
+    result = casecast(project, "build", "--strict")
+    assert result.returncode == 1
+    assert marker.read_bytes() == before
+    assert (project / "site/cases/card-renting/index.html").is_file()
+
+
+def test_mkdocs_build_and_casecast_build_make_the_same_pages(project: Path, tmp_path: Path) -> None:
+    assert casecast(project, "build").returncode == 0
+    ours = sorted(p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "mk")],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    theirs = sorted(p.relative_to(tmp_path / "mk").as_posix() for p in (tmp_path / "mk").rglob("*.html"))
+    assert ours == theirs
