@@ -88,6 +88,8 @@ def serve(port: int, host: str) -> None:
     """Live preview with drafts; saving a file under content/ rebuilds and reloads the page."""
     root = _root()
     _quiet_logs()
+    for name in ("mkdocs.livereload", "mkdocs.commands.serve"):
+        logging.getLogger(name).setLevel(logging.INFO)  # "Detected file changes", "Serving on ..."
     from generator.plugin import serve_site
 
     click.echo(f"previewing on http://{host}:{port}/ (drafts shown) — Ctrl+C to stop")

@@ -1,0 +1,66 @@
+"""`casecast serve`: drafts are visible, and saving a case reloads the open page by itself."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+def test_saving_a_case_reloads_the_page_in_the_browser(project: Path, open_page) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/")
+        tab = open_page()
+        tab.page.goto(f"{base}/cases/fake-refund-shopping/")
+        assert "DRAFT" in tab.page.inner_text(".cc-draft")  # preview shows drafts, under the banner
+
+        tab.page.goto(f"{base}/cases/fake-tax-refund/")
+        case = project / "content/cases/fake-tax-refund.yaml"
+        case.write_text(
+            case.read_text(encoding="utf-8").replace("title: 接到", "title: 【预览已更新】接到", 1), encoding="utf-8"
+        )
+        tab.page.wait_for_function(
+            "document.querySelector('h1') && document.querySelector('h1').innerText.includes('预览已更新')",
+            timeout=60000,
+        )
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "Traceback" not in errors
