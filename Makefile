@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SUDO   := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
 .PHONY: build test check serve lint schema system-fonts system-test clean
@@ -14,6 +14,8 @@ build: $(VENV)/.installed system-fonts
 	$(BIN)/casecast build
 
 test: $(VENV)/.installed system-fonts system-test tests/node_modules/.installed
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
 	@$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
 

@@ -61,7 +61,9 @@ def load_project(root: Path) -> Loaded:
 
     for path in sorted((content_dir / "cases").glob("*.yaml")):
         files += 1
-        key = _file_key(path, CASE_NAME, site, root, problems, "cases/fake-tax-refund.yaml or cases/fake-tax-refund.ko.yaml")
+        key = _file_key(
+            path, CASE_NAME, site, root, problems, "cases/fake-tax-refund.yaml or cases/fake-tax-refund.ko.yaml"
+        )
         if key is None:
             continue
         case = _load_model(path, Case, root, problems, sources)
@@ -91,13 +93,23 @@ def _file_key(
     match = pattern.match(path.name)
     file = _rel(path, root)
     if not match:
-        problems.add(file, 1, 1, "schema", f"file name '{path.name}' is not of the form {example} (lower-case letters, digits and hyphens)")
+        problems.add(
+            file,
+            1,
+            1,
+            "schema",
+            f"file name '{path.name}' is not of the form {example} (lower-case letters, digits and hyphens)",
+        )
         return None
     lang = match["lang"] or site.default_language
     if lang not in site.languages:
         problems.add(
-            file, 1, 1, "unknown-reference",
-            f"language '{lang}' in the file name is not one of the site's languages {site.languages} in content/site.yaml",
+            file,
+            1,
+            1,
+            "unknown-reference",
+            f"language '{lang}' in the file name is not one of the site's languages {site.languages} "
+            "in content/site.yaml",
         )
         return None
     return match["id"], lang
@@ -107,7 +119,10 @@ def _add_unique(table: dict, key: tuple[str, str], item, problems: Problems) -> 
     if key in table:
         other = table[key].file
         problems.add(
-            item.file, 1, 1, "duplicate-id",
+            item.file,
+            1,
+            1,
+            "duplicate-id",
             f"'{key[0]}' in language '{key[1]}' is already defined by {other}; keep one of the two files",
         )
         return
@@ -124,7 +139,10 @@ def _load_model(path: Path, model: type[BaseModel], root: Path, problems: Proble
     sources[file] = source
     for key_path, line, column in source.duplicates:
         problems.add(
-            file, line, column, "duplicate-key",
+            file,
+            line,
+            column,
+            "duplicate-key",
             f"the key '{key_path[-1]}' is given twice in the same block; only one may stay",
         )
     if source.duplicates:
@@ -179,7 +197,11 @@ def _placeholders(file: str, source: Source) -> Problems:
 
 def _hint_syntax(path: Path, error: SourceError) -> str:
     """The commonest slip: a value that opens with a quote mark and goes on after the closing one."""
-    if error.rule != "yaml-syntax" or "found '<scalar>'" not in error.message and "not allowed here" not in error.message:
+    if (
+        error.rule != "yaml-syntax"
+        or "found '<scalar>'" not in error.message
+        and "not allowed here" not in error.message
+    ):
         return error.message
     try:
         line = path.read_text(encoding="utf-8").splitlines()[error.line - 1]

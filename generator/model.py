@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -112,7 +112,7 @@ class Theme(Strict):
 # -----------------------------------------------------------------------------
 
 
-class ReviewStatus(str, Enum):
+class ReviewStatus(StrEnum):
     draft = "draft"
     in_review = "in_review"
     approved = "approved"

@@ -53,7 +53,9 @@ def read_source(path: Path) -> Source:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise SourceError(1, 1, "yaml-syntax", f"the file is not UTF-8 text ({error.reason}); save it as UTF-8") from None
+        raise SourceError(
+            1, 1, "yaml-syntax", f"the file is not UTF-8 text ({error.reason}); save it as UTF-8"
+        ) from None
     return parse_source(text)
 
 

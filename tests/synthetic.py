@@ -8,10 +8,19 @@ from pathlib import Path
 import yaml
 
 PHRASES = [
-    "客户接到自称客服的电话", "对方要求下载会议软件并开启屏幕共享", "大堂经理及时上前询问",
-    "柜员发现客户一直在接听电话", "对方称可以办理退款和理赔", "要求把钱转到所谓的安全账户",
-    "网点工作人员耐心讲解后", "客户意识到这是诈骗", "主动停止了转账操作", "避免了经济损失",
-    "请不要向任何人透露短信验证码", "陌生来电要多核实", "高收益背后往往是高风险",
+    "客户接到自称客服的电话",
+    "对方要求下载会议软件并开启屏幕共享",
+    "大堂经理及时上前询问",
+    "柜员发现客户一直在接听电话",
+    "对方称可以办理退款和理赔",
+    "要求把钱转到所谓的安全账户",
+    "网点工作人员耐心讲解后",
+    "客户意识到这是诈骗",
+    "主动停止了转账操作",
+    "避免了经济损失",
+    "请不要向任何人透露短信验证码",
+    "陌生来电要多核实",
+    "高收益背后往往是高风险",
 ]
 CATEGORIES = ["telecom-fraud", "fake-customer-service", "illegal-fundraising", "elderly-scams", "account-renting"]
 
@@ -45,6 +54,11 @@ def write_synthetic_cases(project: Path, count: int, seed: int = 7) -> list[str]
         (cases_dir / f"{case_id}.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
     for month in range(1, 13):
         listed = ids[month - 1 :: 12]
-        theme = {"title": f"2026年{month}月宣传主题", "intro": story(rng, 120), "cases": listed, "slogans": ["转账之前多核实"]}
+        theme = {
+            "title": f"2026年{month}月宣传主题",
+            "intro": story(rng, 120),
+            "cases": listed,
+            "slogans": ["转账之前多核实"],
+        }
         (themes_dir / f"2026-{month:02d}.yaml").write_text(yaml.safe_dump(theme, allow_unicode=True), encoding="utf-8")
     return ids

@@ -105,7 +105,7 @@ def test_json_schemas_are_in_sync_with_the_models() -> None:
 def test_every_sample_file_points_its_editor_at_the_schema() -> None:
     for path in (REPO / "content").rglob("*.yaml"):
         kind = "site" if path.name == "site.yaml" else path.parent.name.rstrip("s")
-        assert f"$schema=" in path.read_text(encoding="utf-8").splitlines()[0], path
+        assert "$schema=" in path.read_text(encoding="utf-8").splitlines()[0], path
         assert f"{kind}.schema.json" in path.read_text(encoding="utf-8").splitlines()[0], path
 
 
@@ -136,7 +136,10 @@ def test_mkdocs_build_and_casecast_build_make_the_same_pages(project: Path, tmp_
     ours = sorted(p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html"))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "mk")],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     theirs = sorted(p.relative_to(tmp_path / "mk").as_posix() for p in (tmp_path / "mk").rglob("*.html"))

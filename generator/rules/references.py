@@ -17,24 +17,30 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
     for version in content.cases.values():
         source = sources.get(version.file)
 
-        def at(*path: str | int) -> tuple[int, int]:
+        def at(*path: str | int, source=source) -> tuple[int, int]:
             return source.position(path) if source else (1, 1)
 
         case = version.case
         if case.category not in site.categories:
             problems.add(
-                version.file, *at("category"), "unknown-reference",
+                version.file,
+                *at("category"),
+                "unknown-reference",
                 f"category '{case.category}' is not in content/site.yaml{_guess(case.category, site.categories)}",
             )
         for i, audience in enumerate(case.audience):
             if site.audiences and audience not in site.audiences:
                 problems.add(
-                    version.file, *at("audience", i), "unknown-reference",
+                    version.file,
+                    *at("audience", i),
+                    "unknown-reference",
                     f"audience '{audience}' is not in content/site.yaml{_guess(audience, site.audiences)}",
                 )
         if case.image and not (root / "content" / case.image).is_file():
             problems.add(
-                version.file, *at("image"), "missing-file",
+                version.file,
+                *at("image"),
+                "missing-file",
                 f"image '{case.image}' was not found under content/; put the file there or fix the path",
             )
 
@@ -44,18 +50,26 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
         for i, case_id in enumerate(version.theme.cases):
             line, column = source.position(("cases", i)) if source else (1, 1)
             if case_id in seen:
-                problems.add(version.file, line, column, "duplicate-id", f"case '{case_id}' is listed twice in this month")
+                problems.add(
+                    version.file, line, column, "duplicate-id", f"case '{case_id}' is listed twice in this month"
+                )
             seen.add(case_id)
             if case_id not in case_ids:
                 problems.add(
-                    version.file, line, column, "unknown-reference",
+                    version.file,
+                    line,
+                    column,
+                    "unknown-reference",
                     f"case '{case_id}' has no file in content/cases/{_guess(case_id, case_ids)}",
                 )
             elif (case_id, version.lang) in broken:
                 continue  # its own file already says what is wrong
             elif (case_id, version.lang) not in content.cases:
                 problems.add(
-                    version.file, line, column, "unknown-reference",
+                    version.file,
+                    line,
+                    column,
+                    "unknown-reference",
                     f"case '{case_id}' has no '{version.lang}' version (content/cases/{case_id}.{version.lang}.yaml); "
                     "it is left out of this month's page",
                     severity="warning",
@@ -65,7 +79,10 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
         site_source = sources.get("content/site.yaml")
         line, column = site_source.position(("brand", "logo")) if site_source else (1, 1)
         problems.add(
-            "content/site.yaml", line, column, "missing-file",
+            "content/site.yaml",
+            line,
+            column,
+            "missing-file",
             f"logo '{site.brand.logo}' was not found under content/",
         )
     return problems
@@ -74,4 +91,3 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
 def _guess(word: str, known) -> str:
     guess = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{guess[0]}'?" if guess else ""
-
