@@ -1,0 +1,279 @@
+"""Build every page of the education site as Markdown, for every language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.model import CaseVersion, Content, ReviewStatus, ThemeVersion, third_wednesday
+from generator.site.text import make_environment
+
+NEWEST = 6
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    templates: Path  # theme/pages
+    today: dt.date = field(default_factory=dt.date.today)
+    drafts: bool = False  # preview: show cases that are not approved yet, under a banner
+
+
+@dataclass
+class SitePages:
+    pages: dict[str, str] = field(default_factory=dict)  # src path (with .<lang> suffix) -> Markdown
+    hidden: set[str] = field(default_factory=set)  # pages reachable by links, kept out of the nav
+
+
+def render_site(content: Content, options: SiteOptions) -> SitePages:
+    renderer = _Renderer(content, options)
+    out = SitePages()
+    for lang in content.languages:
+        renderer.render_language(lang, out)
+    return out
+
+
+# -----------------------------------------------------------------------------
+# paths and links
+# -----------------------------------------------------------------------------
+
+
+def page_path(path: str, lang: str, default: str) -> str:
+    """'cases/x.md' in Korean is 'cases/x.ko.md' (the mkdocs-static-i18n suffix convention)."""
+    if lang == default:
+        return path
+    stem, ext = posixpath.splitext(path)
+    return f"{stem}.{lang}{ext}"
+
+
+def page_url(path: str, lang: str, default: str) -> str:
+    """Directory-style URL of a page from the site root: 'ko/cases/x/'."""
+    stem = posixpath.splitext(path)[0]
+    stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    prefix = "" if lang == default else f"{lang}/"
+    return prefix + stem
+
+
+def relative_link(from_path: str, to_path: str) -> str:
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    rel = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
+
+
+# -----------------------------------------------------------------------------
+# the renderer
+# -----------------------------------------------------------------------------
+
+
+class _Renderer:
+    def __init__(self, content: Content, options: SiteOptions) -> None:
+        self.content = content
+        self.site = content.site
+        self.options = options
+        self.default = content.site.default_language
+        self.env = make_environment(options.templates)
+        labels = yaml.safe_load((options.templates / "labels.yaml").read_text(encoding="utf-8"))
+        self.labels: dict[str, dict[str, str]] = labels
+
+    # -- which cases show -----------------------------------------------------
+
+    def visible(self, version: CaseVersion) -> bool:
+        status = version.case.review.status
+        if status is ReviewStatus.approved:
+            return True
+        return self.options.drafts and status is not ReviewStatus.withdrawn
+
+    def listed(self, version: CaseVersion) -> bool:
+        """On month, category and home lists: visible and still valid."""
+        return self.visible(version) and not version.expired(self.options.today)
+
+    # -- per language ---------------------------------------------------------
+
+    def render_language(self, lang: str, out: SitePages) -> None:
+        self._lang = lang
+        t = {**self.labels.get("en", {}), **self.labels.get(lang, {})}
+        cases = [c for c in self.content.cases_in(lang) if self.visible(c)]
+        themes = self.content.themes_in(lang)
+        for version in cases:
+            path = self.path(f"cases/{version.id}.md", lang)
+            out.pages[path] = self.case_page(version, path, t)
+            out.hidden.add(path)
+        for theme in themes:
+            path = self.path(f"months/{theme.month}.md", lang)
+            out.pages[path] = self.month_page(theme, path, t)
+        used = sorted({c.case.category for c in cases}, key=list(self.site.categories).index)
+        for category in used:
+            path = self.path(f"categories/{category}.md", lang)
+            out.pages[path] = self.category_page(category, lang, path, t)
+        path = self.path("categories/index.md", lang)
+        out.pages[path] = self.categories_page(used, lang, path, t)
+        path = self.path("calendar.md", lang)
+        out.pages[path] = self.calendar_page(themes, lang, path, t)
+        path = self.path("index.md", lang)
+        out.pages[path] = self.home_page(themes, cases, lang, path, t)
+
+    def path(self, path: str, lang: str) -> str:
+        return page_path(path, lang, self.default)
+
+    def link(self, from_path: str, to: str, lang: str) -> str:
+        return relative_link(from_path, self.path(to, lang))
+
+    # -- pages ----------------------------------------------------------------
+
+    def case_page(self, version: CaseVersion, path: str, t: dict) -> str:
+        case, lang = version.case, version.lang
+        month = self.content.month_of(version.id)
+        month_link = None
+        if month and (month, lang) in self.content.themes:
+            month_link = self.link(path, f"months/{month}.md", lang)
+        here = page_url(f"cases/{version.id}.md", lang, self.default)
+        translations = [
+            {
+                "name": self.labels.get(other.lang, {}).get("lang_name", other.lang),
+                "url": relative_url(here, page_url(f"cases/{version.id}.md", other.lang, self.default)),
+            }
+            for other in self.content.translations(version.id)
+            if other.lang != lang and self.visible(other)
+        ]
+        return self.render(
+            "case.md.j2",
+            meta=self.meta(case.title, case.summary, case.review.status, t["draft_status"]),
+            case=case,
+            t=t,
+            site=self.site,
+            category_name=self.site.category_name(case.category, lang),
+            category_link=self.link(path, f"categories/{case.category}.md", lang),
+            audiences=[self.site.audience_name(a, lang) for a in case.audience],
+            month=month,
+            month_link=month_link,
+            expired=version.expired(self.options.today),
+            translations=translations,
+        )
+
+    def month_page(self, theme: ThemeVersion, path: str, t: dict) -> str:
+        items = []
+        for case_id in theme.theme.cases:
+            version = self.content.case(case_id, theme.lang)
+            if version is not None and self.listed(version):
+                items.append(self.card(version, path))
+        return self.render(
+            "month.md.j2",
+            meta=self.meta(theme.theme.title, None),
+            theme=theme.theme,
+            checkup_day=theme.checkup_day.isoformat(),
+            cases=items,
+            t=t,
+        )
+
+    def category_page(self, category: str, lang: str, path: str, t: dict) -> str:
+        versions = [
+            c for c in self.content.cases_in(lang) if c.case.category == category and self.listed(c)
+        ]
+        name = self.site.category_name(category, lang)
+        return self.render(
+            "category.md.j2",
+            meta=self.meta(name, None),
+            name=name,
+            cases=[self.card(v, path) for v in self.newest_first(versions)],
+            t=t,
+        )
+
+    def categories_page(self, used: list[str], lang: str, path: str, t: dict) -> str:
+        counts = {c: 0 for c in used}
+        for version in self.content.cases_in(lang):
+            if self.listed(version) and version.case.category in counts:
+                counts[version.case.category] += 1
+        items = [
+            {
+                "name": self.site.category_name(c, lang),
+                "link": relative_link(path, self.path(f"categories/{c}.md", lang)),
+                "count": counts[c],
+            }
+            for c in used
+        ]
+        return self.render("categories.md.j2", meta=self.meta(t["all_categories"], None), categories=items, t=t)
+
+    def calendar_page(self, themes: list[ThemeVersion], lang: str, path: str, t: dict) -> str:
+        by_month = {theme.month: theme for theme in themes}
+        years = sorted({int(m[:4]) for m in by_month} or {self.options.today.year})
+        table = []
+        for year in years:
+            rows = []
+            for month in range(1, 13):
+                key = f"{year}-{month:02d}"
+                theme = by_month.get(key)
+                checkup = theme.checkup_day if theme else third_wednesday(year, month)
+                listed = [
+                    c for c in (theme.theme.cases if theme else [])
+                    if (v := self.content.case(c, lang)) is not None and self.listed(v)
+                ]
+                rows.append(
+                    {
+                        "month": key,
+                        "title": theme.theme.title if theme else "",
+                        "link": self.link(path, f"months/{key}.md", lang) if theme else None,
+                        "checkup_day": checkup.isoformat(),
+                        "count": len(listed),
+                    }
+                )
+            table.append({"year": year, "rows": rows})
+        return self.render("calendar.md.j2", meta=self.meta(t["calendar"], None), years=table, t=t)
+
+    def home_page(self, themes, cases, lang: str, path: str, t: dict) -> str:
+        current = None
+        this_month = self.options.today.strftime("%Y-%m")
+        past = [th for th in themes if th.month <= this_month]
+        chosen = past[-1] if past else (themes[0] if themes else None)
+        if chosen:
+            current = {
+                "theme": chosen.theme,
+                "checkup_day": chosen.checkup_day.isoformat(),
+                "link": self.link(path, f"months/{chosen.month}.md", lang),
+            }
+        newest = self.newest_first([c for c in cases if self.listed(c)])[:NEWEST]
+        return self.render(
+            "home.md.j2",
+            meta=self.meta(self.site.text(self.site.name, lang), None),
+            site=self.site,
+            current=current,
+            newest=[self.card(v, path) for v in newest],
+            calendar_link=self.link(path, "calendar.md", lang),
+            categories_link=self.link(path, "categories/index.md", lang),
+            t=t,
+        )
+
+    # -- helpers --------------------------------------------------------------
+
+    def card(self, version: CaseVersion, from_path: str) -> dict[str, Any]:
+        return {
+            "case": version.case,
+            "link": self.link(from_path, f"cases/{version.id}.md", version.lang),
+            "category_name": self.site.category_name(version.case.category, version.lang),
+            "draft": version.case.review.status is not ReviewStatus.approved,
+        }
+
+    @staticmethod
+    def newest_first(versions: list[CaseVersion]) -> list[CaseVersion]:
+        return sorted(versions, key=lambda v: (v.case.review.date or dt.date.min, v.id), reverse=True)
+
+    @staticmethod
+    def meta(title: str, description: str | None, status: ReviewStatus | None = None, banner: str = "") -> str:
+        meta: dict[str, Any] = {"title": title}
+        if description:
+            meta["description"] = description
+        if status is not None and status is not ReviewStatus.approved:
+            meta["casecast_status"] = status.value
+            meta["casecast_banner"] = banner
+        return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).strip()
+
+    def render(self, template: str, **context: Any) -> str:
+        context.setdefault("site", self.site)
+        context.setdefault("lang", self._lang)
+        return self.env.get_template(template).render(**context)

@@ -1,0 +1,29 @@
+"""Write generated pages to a folder, touching only what changed and removing what is gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_tree(folder: Path, texts: dict[str, str], copies: dict[str, Path]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = set(texts) | set(copies)
+    for path, text in texts.items():
+        _write_if_changed(folder / path, text.encode("utf-8"))
+    for path, source in copies.items():
+        _write_if_changed(folder / path, source.read_bytes())
+    for existing in sorted(folder.rglob("*"), reverse=True):
+        rel = existing.relative_to(folder).as_posix()
+        if existing.is_file() and rel not in wanted:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)

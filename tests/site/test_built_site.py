@@ -1,0 +1,108 @@
+"""What the built sample site contains, read straight from site/ (no browser needed)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.plugin import build_site
+
+REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+
+
+class _Resources(HTMLParser):
+    """Every URL the browser would load by itself (not links a reader may click)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and values.get("src"):
+            self.urls.append(values["src"])
+        if tag == "link" and values.get("href") and values.get("rel") not in ("alternate", "canonical"):
+            self.urls.append(values["href"])
+        if tag == "object" and values.get("data"):
+            self.urls.append(values["data"])
+        if values.get("style"):
+            self.urls.extend(re.findall(r"url\(\s*['\"]?([^'\")]+)", values["style"]))
+
+
+def test_no_html_or_css_file_loads_anything_from_another_origin(built_site: Path) -> None:
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix == ".html":
+            parser = _Resources()
+            parser.feed(path.read_text(encoding="utf-8"))
+            offenders += [(path.name, u) for u in parser.urls if REMOTE.match(u)]
+        elif path.suffix == ".css":
+            text = path.read_text(encoding="utf-8")
+            urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+            offenders += [(path.name, u) for u in urls if REMOTE.match(u)]
+    assert offenders == []
+    assert "fonts.googleapis" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_language_has_its_own_search_index(built_site: Path) -> None:
+    import json
+
+    zh = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    ko = json.loads((built_site / "ko/search/search_index.json").read_text(encoding="utf-8"))
+    assert any("退税" in d["title"] for d in zh["docs"]) and not any("세금" in d["title"] for d in zh["docs"])
+    assert any("세금 환급" in d["title"] for d in ko["docs"]) and not any("退税" in d["title"] for d in ko["docs"])
+
+
+def test_drafts_are_not_published(built_site: Path) -> None:
+    assert not (built_site / "cases/fake-refund-shopping").exists()
+    assert "fake-refund-shopping" not in (built_site / "months/2026-11/index.html").read_text(encoding="utf-8")
+
+
+def test_a_korean_only_case_appears_only_on_korean_pages(built_site: Path) -> None:
+    assert (built_site / "ko/cases/prosecutor-voice-phishing/index.html").is_file()
+    assert not (built_site / "cases/prosecutor-voice-phishing").exists()
+    assert not (built_site / "en/cases/prosecutor-voice-phishing").exists()
+
+
+def test_chinese_lines_join_without_a_stray_space(built_site: Path) -> None:
+    html = (built_site / "cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
+    assert "神情紧张。大堂经理" in html
+
+
+def test_brand_colour_and_logo_come_from_site_yaml(built_site: Path) -> None:
+    css = (built_site / "assets/stylesheets/casecast-brand.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #b71c1c" in css
+    assert (built_site / "images/logo.png").is_file()
+    assert 'src="images/logo.png"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_korean_pages_have_korean_interface_text(built_site: Path) -> None:
+    html = (built_site / "ko/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ko"' in html
+    assert "위험 신호" in html and "예방 수칙" in html and "风险提示" not in html
+
+
+def test_with_drafts_a_case_in_review_shows_under_a_draft_banner(project: Path) -> None:
+    assert build_site(project, drafts=True)
+    html = (project / "site/cases/fake-refund-shopping/index.html").read_text(encoding="utf-8")
+    assert 'class="cc-draft"' in html and "DRAFT" in html and "in_review" in html
+    approved = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
+    assert 'class="cc-draft"' not in approved
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ['<script>alert("x")</script>', '<img src=x onerror="alert(1)">', "<iframe src='https://evil.example'></iframe>"],
+)
+def test_raw_html_in_a_story_is_shown_as_text_never_run(project: Path, markdown: str) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("  营业室主任", f"  {markdown}\n\n  营业室主任"), encoding="utf-8")
+    assert build_site(project)
+    html = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert "<script>alert" not in article and "<img src=x" not in article and "<iframe" not in article
+    assert "&lt;" in article
