@@ -173,9 +173,7 @@ class _Renderer:
         )
 
     def category_page(self, category: str, lang: str, path: str, t: dict) -> str:
-        versions = [
-            c for c in self.content.cases_in(lang) if c.case.category == category and self.listed(c)
-        ]
+        versions = [c for c in self.content.cases_in(lang) if c.case.category == category and self.listed(c)]
         name = self.site.category_name(category, lang)
         return self.render(
             "category.md.j2",
@@ -211,7 +209,8 @@ class _Renderer:
                 theme = by_month.get(key)
                 checkup = theme.checkup_day if theme else third_wednesday(year, month)
                 listed = [
-                    c for c in (theme.theme.cases if theme else [])
+                    c
+                    for c in (theme.theme.cases if theme else [])
                     if (v := self.content.case(c, lang)) is not None and self.listed(v)
                 ]
                 rows.append(
