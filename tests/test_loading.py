@@ -134,3 +134,21 @@ def test_checkup_day_defaults_to_the_third_wednesday() -> None:
     assert third_wednesday(2026, 3).isoformat() == "2026-03-18"
     assert third_wednesday(2026, 4).isoformat() == "2026-04-15"
     assert third_wednesday(2026, 7).isoformat() == "2026-07-15"
+
+
+def test_a_mistake_in_site_yaml_stops_with_its_line(project: Path) -> None:
+    edit(project, "content/site.yaml", "hotline:", "hotlin:")
+    loaded = check_project(project)
+    assert loaded.content is None
+    messages = [(p.file, p.line, p.message) for p in loaded.problems]
+    assert (
+        "content/site.yaml",
+        line_of(project, "content/site.yaml", "hotlin:"),
+        "unknown key 'hotlin'; did you mean 'hotline'?",
+    ) in messages
+
+
+def test_a_theme_with_a_bad_file_name_is_reported(project: Path) -> None:
+    (project / "content/themes/2026-3.yaml").write_text("title: x\nintro: y\n", encoding="utf-8")
+    problem = only(check_project(project).problems, "schema")
+    assert problem.file == "content/themes/2026-3.yaml" and "2026-03.yaml" in problem.message

@@ -98,3 +98,12 @@ def test_axe_finds_no_serious_violation(open_page, site_url: str, path: str, wid
     tab.page.goto(f"{site_url}/{path}")
     violations = run_axe(tab.page)
     assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+def test_korean_links_and_text_break_between_words_not_inside_them(open_page, site_url: str) -> None:
+    tab = open_page(width=360)
+    tab.page.goto(f"{site_url}/ko/")
+    styles = tab.page.evaluate(
+        "[...document.querySelectorAll('article p, article a')].map(e => getComputedStyle(e).wordBreak)"
+    )
+    assert styles and set(styles) == {"keep-all"}
