@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
 from generator.loading import Loaded, load_project
 from generator.model import Content
-from generator.rules import references
+from generator.rules import files, personal_data, references, review, unsafe, wording_rule
 
 
-def check_project(root: Path) -> Loaded:
-    loaded = load_project(Path(root))
+def check_project(root: Path, today: dt.date | None = None) -> Loaded:
+    root = Path(root)
+    today = today or dt.date.today()
+    loaded = load_project(root)
+    content_sources = {f: s for f, s in loaded.sources.items() if not f.endswith("site.yaml")}
+    problems = loaded.problems
+    problems.extend(personal_data.check(content_sources))
+    problems.extend(unsafe.check(loaded.sources))
     if loaded.content is not None:
-        loaded.problems.extend(references.check(loaded.content, Path(root), loaded.sources, loaded.broken))
+        problems.extend(references.check(loaded.content, root, loaded.sources, loaded.broken))
+        problems.extend(files.check(loaded.content, root, loaded.sources))
+        problems.extend(wording_rule.check(content_sources, loaded.content.site))
+        problems.extend(review.check(loaded.content, loaded.sources, today))
     return loaded
 
 

@@ -60,6 +60,13 @@ class Display(Strict):
     min_text_px: int | None = Field(None, gt=0)
 
 
+class ForbiddenTerms(Strict):
+    add: dict[LangCode, list[Text]] = Field(
+        default_factory=dict, description="More words that must not appear unquoted, per language"
+    )
+    allow: list[Text] = Field(default_factory=list, description="Default forbidden words this bank allows")
+
+
 class Site(Strict):
     name: Localized = Field(description="Site title")
     organization: Localized = Field(description="Bank name, printed on slides and snippets")
@@ -74,6 +81,7 @@ class Site(Strict):
         default_factory=dict, description="Audience id -> name per language"
     )
     displays: dict[Slug, Display] = Field(default_factory=dict)
+    forbidden_terms: ForbiddenTerms = ForbiddenTerms()
 
     @property
     def default_language(self) -> str:

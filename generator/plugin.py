@@ -19,7 +19,9 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.checking import check_project, publishable
 from generator.loading import Loaded
+from generator.media import clean_image
 from generator.problems import Problems
+from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
 from generator.site.theme_css import brand_css
 from generator.site.tree import write_tree
@@ -97,7 +99,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         return dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
 
     def _load(self, root: Path) -> None:
-        self.loaded = check_project(root)
+        self.loaded = check_project(root, self._today())
         content = publishable(self.loaded)
         _report(self.loaded.problems)
         if content is None:
@@ -114,12 +116,14 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         files = dict(self.pages.pages)
         files["assets/stylesheets/casecast-brand.css"] = brand_css(content.site.brand)
         images = root / self.config.content_dir / "images"
-        copies = {
-            image.relative_to(images.parent).as_posix(): image
+        blobs = {
+            image.relative_to(images.parent).as_posix(): clean_image(image)
             for image in (sorted(images.rglob("*")) if images.is_dir() else [])
             if image.is_file()
+            and image.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
+            and image_problem(image, images.resolve()) is None
         }
-        write_tree(self.pages_dir, files, copies)
+        write_tree(self.pages_dir, files, blobs)
 
 
 # -----------------------------------------------------------------------------

@@ -31,6 +31,44 @@ class Source:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     duplicates: list[tuple[Path_, int, int]] = field(default_factory=list)
+    text: str = ""
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # scalar -> (start, end) in text
+
+    def locate(self, path: Path_, value: str, offset: int, length: int) -> tuple[int, int]:
+        """Line and column of value[offset:offset+length] in the file, even inside a multi-line block."""
+        fragment = value[offset : offset + length]
+        span = self.spans.get(tuple(path))
+        if span is None or not fragment:
+            return self.position(path)
+        raw = self.text[span[0] : span[1]]
+        occurrence = value[:offset].count(fragment)
+        at = -1
+        for _ in range(occurrence + 1):
+            at = raw.find(fragment, at + 1)
+            if at < 0:
+                return self.position(path)
+        return self.line_column(span[0] + at)
+
+    def line_column(self, index: int) -> tuple[int, int]:
+        line_start = self.text.rfind("\n", 0, index) + 1
+        return self.text.count("\n", 0, index) + 1, index - line_start + 1
+
+    def strings(self) -> list[tuple[Path_, str]]:
+        """Every text value in the file with its path, in file order."""
+        found: list[tuple[Path_, str]] = []
+
+        def walk(value: Any, path: Path_) -> None:
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, (*path, key))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    walk(item, (*path, i))
+            elif isinstance(value, str):
+                found.append((path, value))
+
+        walk(self.data, ())
+        return found
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Where to point for `path`: the key itself if asked, else its value, else its parent."""
@@ -66,7 +104,7 @@ def parse_source(text: str) -> Source:
         node = loader.get_single_node()
         if node is None:
             return Source(data={}, values={(): (1, 1)})
-        source = Source(data=None)
+        source = Source(data=None, text=text)
         source.data = _build(loader, node, (), source, depth=0)
         return source
     except yaml.MarkedYAMLError as error:
@@ -113,4 +151,5 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, source: Source
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), source, depth + 1) for i, item in enumerate(node.value)]
+    source.spans[path] = (node.start_mark.index, node.end_mark.index)
     return loader.construct_object(node, deep=True)

@@ -29,6 +29,12 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def add_draft(project: Path) -> str:
+    """A case still in review (the sample content itself is all approved, as a strict build needs)."""
+    shutil.copy2(REPO / "tests/fixtures/fake-refund-shopping.yaml", project / "content/cases/")
+    return "fake-refund-shopping"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.plugin import build_site

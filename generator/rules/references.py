@@ -75,16 +75,6 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
                     severity="warning",
                 )
 
-    if site.brand.logo and not (root / "content" / site.brand.logo).is_file():
-        site_source = sources.get("content/site.yaml")
-        line, column = site_source.position(("brand", "logo")) if site_source else (1, 1)
-        problems.add(
-            "content/site.yaml",
-            line,
-            column,
-            "missing-file",
-            f"logo '{site.brand.logo}' was not found under content/",
-        )
     return problems
 
 

@@ -116,6 +116,14 @@ class _Renderer:
         out.pages[path] = self.categories_page(used, lang, path, t)
         path = self.path("calendar.md", lang)
         out.pages[path] = self.calendar_page(themes, lang, path, t)
+        path = self.path("archive.md", lang)
+        expired = [c for c in cases if c.expired(self.options.today)]
+        out.pages[path] = self.render(
+            "archive.md.j2",
+            meta=self.meta(t["archive"], None),
+            cases=[self.card(v, path) for v in self.newest_first(expired)],
+            t=t,
+        )
         path = self.path("index.md", lang)
         out.pages[path] = self.home_page(themes, cases, lang, path, t)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jinja2
 
+from generator.markup import render_markdown
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
 
 
@@ -17,15 +19,9 @@ def plain(value: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", " ")
 
 
-# A line break typed inside a Chinese paragraph is not a space: join such lines (Korean keeps its spaces).
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
-_SOFT_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
-
-
-def markdown_text(value: object) -> str:
-    """Markdown written by staff: formatting allowed, raw HTML shown as text, never run."""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").strip()
-    return _SOFT_BREAK.sub("", text)
+def html_block(value: object) -> str:
+    """Staff Markdown, rendered and sanitised once (generator.markup), set into the page as one HTML block."""
+    return f'<div class="cc-text">\n{render_markdown(str(value))}\n</div>'
 
 
 def urlsafe(value: object) -> str:
@@ -45,6 +41,6 @@ def make_environment(templates: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["plain"] = plain
-    env.filters["md"] = markdown_text
+    env.filters["md"] = html_block
     env.filters["urlsafe"] = urlsafe
     return env

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def write_tree(folder: Path, texts: dict[str, str], copies: dict[str, Path]) -> None:
+def write_tree(folder: Path, texts: dict[str, str], blobs: dict[str, bytes]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = set(texts) | set(copies)
+    wanted = set(texts) | set(blobs)
     for path, text in texts.items():
         _write_if_changed(folder / path, text.encode("utf-8"))
-    for path, source in copies.items():
-        _write_if_changed(folder / path, source.read_bytes())
+    for path, data in blobs.items():
+        _write_if_changed(folder / path, data)
     for existing in sorted(folder.rglob("*"), reverse=True):
         rel = existing.relative_to(folder).as_posix()
         if existing.is_file() and rel not in wanted:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import add_draft
+
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
 
@@ -35,6 +37,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 
 def test_saving_a_case_reloads_the_page_in_the_browser(project: Path, open_page) -> None:
+    add_draft(project)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],

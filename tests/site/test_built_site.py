@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.plugin import build_site
+from tests.conftest import add_draft
 
 REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 
@@ -56,9 +57,13 @@ def test_every_language_has_its_own_search_index(built_site: Path) -> None:
     assert any("세금 환급" in d["title"] for d in ko["docs"]) and not any("退税" in d["title"] for d in ko["docs"])
 
 
-def test_drafts_are_not_published(built_site: Path) -> None:
-    assert not (built_site / "cases/fake-refund-shopping").exists()
-    assert "fake-refund-shopping" not in (built_site / "months/2026-11/index.html").read_text(encoding="utf-8")
+def test_drafts_are_not_published(project: Path) -> None:
+    add_draft(project)
+    assert build_site(project)
+    assert not (project / "site/cases/fake-refund-shopping").exists()
+    assert "fake-refund-shopping" not in (project / "site/categories/fake-customer-service/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_korean_only_case_appears_only_on_korean_pages(built_site: Path) -> None:
@@ -86,6 +91,7 @@ def test_korean_pages_have_korean_interface_text(built_site: Path) -> None:
 
 
 def test_with_drafts_a_case_in_review_shows_under_a_draft_banner(project: Path) -> None:
+    add_draft(project)
     assert build_site(project, drafts=True)
     html = (project / "site/cases/fake-refund-shopping/index.html").read_text(encoding="utf-8")
     assert 'class="cc-draft"' in html and "DRAFT" in html and "in_review" in html
@@ -95,14 +101,28 @@ def test_with_drafts_a_case_in_review_shows_under_a_draft_banner(project: Path) 
 
 @pytest.mark.parametrize(
     "markdown",
-    ['<script>alert("x")</script>', '<img src=x onerror="alert(1)">', "<iframe src='https://evil.example'></iframe>"],
+    ['<script>alert("x")</script>', "<iframe src='https://evil.example'></iframe>", "<b>粗体</b>"],
 )
 def test_raw_html_in_a_story_is_shown_as_text_never_run(project: Path, markdown: str) -> None:
     case = project / "content/cases/fake-tax-refund.yaml"
     text = case.read_text(encoding="utf-8")
     case.write_text(text.replace("  营业室主任", f"  {markdown}\n\n  营业室主任"), encoding="utf-8")
-    assert build_site(project)
+    assert build_site(project)  # a warning: the case is published, with the HTML as visible text
     html = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
     article = html[html.index("<article") : html.index("</article>")]
-    assert "<script>alert" not in article and "<img src=x" not in article and "<iframe" not in article
+    assert "<script>alert" not in article and "<iframe" not in article and "<b>粗体" not in article
     assert "&lt;" in article
+
+
+@pytest.mark.parametrize(
+    "markdown", ['<img src=x onerror="alert(1)">', "[点我](javascript:alert(1))", "[点我](JaVaScRiPt:alert(1))"]
+)
+def test_scripts_in_a_story_keep_the_case_out_of_the_site(project: Path, markdown: str) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("  营业室主任", f"  {markdown}\n\n  营业室主任"), encoding="utf-8")
+    assert build_site(project)  # the rest is built
+    assert not (project / "site/cases/fake-tax-refund").exists()
+    for page in (project / "site").rglob("*.html"):
+        body = page.read_text(encoding="utf-8")
+        assert "alert(1)" not in body, page

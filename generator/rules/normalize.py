@@ -1,0 +1,39 @@
+"""Text as a checker should read it: full-width forms folded, invisible characters gone, and a map back."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e"}
+
+
+@dataclass(frozen=True)
+class Folded:
+    text: str
+    origin: list[int]  # origin[i] = index in the original text of folded character i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, length) of folded[start:end]."""
+        first = self.origin[start]
+        last = self.origin[end - 1]
+        return first, last - first + 1
+
+
+def fold(text: str, *, keep: callable = lambda ch: True) -> Folded:  # type: ignore[valid-type]
+    """NFKC per character (Ｏ１３８ -> O138), drop invisible characters, keep only what `keep` accepts."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        if ch in INVISIBLE:
+            continue
+        for folded in unicodedata.normalize("NFKC", ch):
+            if keep(folded):
+                chars.append(folded)
+                origin.append(index)
+    return Folded("".join(chars), origin)
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters and digits of any script: what remains when spaces and punctuation are squeezed out."""
+    return unicodedata.category(ch)[0] in ("L", "N")

@@ -1,0 +1,49 @@
+"""Rule unsafe-content: raw HTML, script links and event handlers in staff text never become live markup."""
+
+from __future__ import annotations
+
+import re
+
+from generator.problems import Problems
+from generator.rules.normalize import INVISIBLE
+from generator.yamlsource import Source
+
+TAG = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+SCRIPT_URL = re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+URL_FIELDS = {"url"}
+
+
+def check(sources: dict[str, Source]) -> Problems:
+    problems = Problems()
+    for file, source in sources.items():
+        for path, value in source.strings():
+            for start, length, severity, message in find_unsafe(value):
+                line, column = source.locate(path, value, start, length)
+                problems.add(file, line, column, "unsafe-content", message, severity)
+            if path and path[-1] in URL_FIELDS and not re.match(r"^(https?://|mailto:)", value.strip(), re.I):
+                line, column = source.position(path)
+                problems.add(
+                    file,
+                    line,
+                    column,
+                    "unsafe-content",
+                    f"'{value[:40]}' is not a web address; links must start with https:// or http://",
+                )
+    return problems
+
+
+def find_unsafe(text: str) -> list[tuple[int, int, str, str]]:
+    found: list[tuple[int, int, str, str]] = []
+    visible = "".join(" " if ch in INVISIBLE else ch for ch in text)  # same length, so offsets hold
+    for match in SCRIPT_URL.finditer(visible):
+        found.append((match.start(), len(match.group()), "error", "a script link (javascript:) is not allowed"))
+    for match in TAG.finditer(visible):
+        tag = match.group()
+        if HANDLER.search(tag):
+            found.append((match.start(), len(tag), "error", f"{tag[:30]}: HTML with an event handler is not allowed"))
+        else:
+            found.append(
+                (match.start(), len(tag), "warning", f"{tag[:30]}: raw HTML is not allowed; it is shown as plain text")
+            )
+    return found

@@ -1,0 +1,117 @@
+"""Promises and forbidden wording: 保本, 零风险, 원금 보장, risk-free — unless quoted to warn against them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from generator.rules.normalize import fold, is_word_char
+
+DEFAULTS = Path(__file__).with_name("forbidden_terms.yaml")
+OPENING = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "〈": "〉", "«": "»"}
+CLOSING = {v: k for k, v in OPENING.items()}
+STRAIGHT = {'"', "'"}
+
+
+@dataclass(frozen=True)
+class TermHit:
+    term: str
+    reason: str
+    start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Term:
+    reason: str
+    exceptions: tuple[str, ...] = ()
+
+
+@cache
+def default_terms() -> dict[str, dict[str, Term]]:
+    data = yaml.safe_load(DEFAULTS.read_text(encoding="utf-8"))
+    return {
+        lang: {
+            word: Term(spec) if isinstance(spec, str) else Term(spec["reason"], tuple(spec.get("except", ())))
+            for word, spec in by_term.items()
+        }
+        for lang, by_term in data.items()
+    }
+
+
+def terms_for(extra: dict[str, list[str]], allowed: list[str]) -> dict[str, Term]:
+    """Every language's defaults (staff quote scams in any language), plus the site's own, minus its allowed."""
+    terms: dict[str, Term] = {}
+    for by_term in default_terms().values():
+        terms.update(by_term)
+    for words in extra.values():
+        for word in words:
+            terms.setdefault(word, Term("listed as forbidden in content/site.yaml"))
+    for word in allowed:
+        terms.pop(word, None)
+    return terms
+
+
+def _skeleton(text: str):
+    """Lower-case letters and digits only, so 保 本, 保-本, ＲＩＳＫ-free all match."""
+    return fold(text.lower(), keep=is_word_char)
+
+
+def find_forbidden_terms(text: str, terms: dict[str, Term]) -> list[TermHit]:
+    skeleton = _skeleton(text)
+    excused = _excused(skeleton.text, terms)
+    hits: list[TermHit] = []
+    covered: list[tuple[int, int]] = []
+    for term in sorted(terms, key=len, reverse=True):  # 稳赚不赔 before 稳赚
+        needle = _skeleton(term).text
+        if not needle:
+            continue
+        start = skeleton.text.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            origin, length = skeleton.span(start, end)
+            inside = any(origin < c_end and c_start < origin + length for c_start, c_end in covered)
+            if not inside and (term, start) not in excused and not quoted(text, origin, origin + length):
+                hits.append(TermHit(term, terms[term].reason, origin, length))
+                covered.append((origin, origin + length))
+            start = skeleton.text.find(needle, start + 1)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _excused(skeleton: str, terms: dict[str, Term]) -> set[tuple[str, int]]:
+    """(term, position) pairs that sit inside a harmless longer word: 确保本人 is not 保本."""
+    excused: set[tuple[str, int]] = set()
+    for word, term in terms.items():
+        needle = _skeleton(word).text
+        for exception in term.exceptions:
+            longer = _skeleton(exception).text
+            offset = longer.find(needle)
+            at = skeleton.find(longer)
+            while at >= 0 and offset >= 0:
+                excused.add((word, at + offset))
+                at = skeleton.find(longer, at + 1)
+    return excused
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside quotation marks on its own line?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    stack: list[str] = []
+    for ch in text[line_start:start]:
+        if ch in OPENING:
+            stack.append(OPENING[ch])
+        elif ch in CLOSING and stack and stack[-1] == ch:
+            stack.pop()
+        elif ch in STRAIGHT:
+            if stack and stack[-1] == ch:
+                stack.pop()
+            else:
+                stack.append(ch)
+    if not stack:
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    return stack[-1] in rest

@@ -1,0 +1,27 @@
+"""Rule forbidden-term: promises education material must not make, unless quoted to warn against them."""
+
+from __future__ import annotations
+
+from generator.model import Site
+from generator.problems import Problems
+from generator.rules.wording import find_forbidden_terms, terms_for
+from generator.yamlsource import Source
+
+
+def check(sources: dict[str, Source], site: Site) -> Problems:
+    problems = Problems()
+    terms = terms_for(site.forbidden_terms.add, site.forbidden_terms.allow)
+    for file, source in sources.items():
+        if file.endswith("site.yaml"):
+            continue
+        for path, value in source.strings():
+            for hit in find_forbidden_terms(value, terms):
+                line, column = source.locate(path, value, hit.start, hit.length)
+                problems.add(
+                    file,
+                    line,
+                    column,
+                    "forbidden-term",
+                    f"'{hit.term}': {hit.reason}. To warn against it, put it in quotation marks: “{hit.term}”",
+                )
+    return problems
