@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.problems import Problems
-from generator.rules.normalize import INVISIBLE
+from generator.rules.normalize import fold
 from generator.yamlsource import Source
 
 TAG = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -35,15 +35,15 @@ def check(sources: dict[str, Source]) -> Problems:
 
 def find_unsafe(text: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
-    visible = "".join(" " if ch in INVISIBLE else ch for ch in text)  # same length, so offsets hold
-    for match in SCRIPT_URL.finditer(visible):
-        found.append((match.start(), len(match.group()), "error", "a script link (javascript:) is not allowed"))
-    for match in TAG.finditer(visible):
+    folded = fold(text)  # ｊａｖａ\u200bscript: is still javascript:
+    for match in SCRIPT_URL.finditer(folded.text):
+        start, length = folded.span(*match.span())
+        found.append((start, length, "error", "a script link (javascript:) is not allowed"))
+    for match in TAG.finditer(folded.text):
         tag = match.group()
+        start, length = folded.span(*match.span())
         if HANDLER.search(tag):
-            found.append((match.start(), len(tag), "error", f"{tag[:30]}: HTML with an event handler is not allowed"))
+            found.append((start, length, "error", f"{tag[:30]}: HTML with an event handler is not allowed"))
         else:
-            found.append(
-                (match.start(), len(tag), "warning", f"{tag[:30]}: raw HTML is not allowed; it is shown as plain text")
-            )
+            found.append((start, length, "warning", f"{tag[:30]}: raw HTML is not allowed; it is shown as plain text"))
     return found

@@ -1,0 +1,146 @@
+"""Personal data: real numbers are caught, masked forms, service numbers and dates never are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.checking import check_project
+from generator.rules.pii import cn_id_valid, find_personal_data, luhn_valid
+
+W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def with_check_digit(first17: str) -> str:
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, W, strict=True)) % 11]
+
+
+def luhn_complete(prefix: str) -> str:
+    for last in "0123456789":
+        if luhn_valid(prefix + last):
+            return prefix + last
+    raise AssertionError
+
+
+def rules(text: str) -> list[str]:
+    return [f.rule for f in find_personal_data(text) if f.severity == "error"]
+
+
+VALID_ID = with_check_digit("11010519900307123")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (f"客户身份证号{VALID_ID}，住址", "pii-cn-id"),
+        ("联系电话13812345678", "pii-phone"),
+        ("电话 138 1234 5678", "pii-phone"),
+        ("电话 +86 138-1234-5678", "pii-phone"),
+        ("全角１３８１２３４５６７８", "pii-phone"),
+        ("卡号 6222 0212 3456 7890 128"[:0] + "卡号 " + luhn_complete("622202123456789012"), "pii-bank-card"),
+        ("卡号 4111-1111-1111-1111", "pii-bank-card"),
+        ("주민등록번호 900101-1234567", "pii-kr-rrn"),
+        ("주민등록번호 0503154123456", "pii-kr-rrn"),
+        ("연락처 010-1234-5678", "pii-phone"),
+        ("사무실 02-123-4567", "pii-phone"),
+        ("문의 +82 10 1234 5678", "pii-phone"),
+        ("邮箱 wang.li@example.com", "pii-email"),
+    ],
+)
+def test_unmasked_personal_data_is_caught(text: str, rule: str) -> None:
+    assert rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "138****5678",
+        "6222 **** **** 0128",
+        "110105********002X",
+        "010-****-5678",
+        "900101-1******",
+        "请拨打95588或96110反诈专线",
+        "한국 경찰 112, 금융감독원 1332",
+        "审查日期2026-02-20，编号XB-2026-031",
+        "20260220",
+        "退税款7000多元，损失2万余元",
+        "订单号 2026 0220",
+    ],
+)
+def test_masked_forms_service_numbers_and_dates_do_not_fire(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
+def test_an_id_with_a_wrong_check_digit_is_not_an_id() -> None:
+    wrong = VALID_ID[:-1] + ("0" if VALID_ID[-1] != "0" else "1")
+    assert not cn_id_valid(wrong)
+    assert "pii-cn-id" not in [f.rule for f in find_personal_data(wrong)]
+
+
+def test_a_long_digit_run_failing_luhn_is_only_a_warning() -> None:
+    (finding,) = find_personal_data("流水号 1234567890123456")
+    assert (finding.rule, finding.severity) == ("pii-bank-card", "warning")
+
+
+def test_an_rrn_with_a_failed_checksum_is_still_caught() -> None:
+    # Numbers issued since October 2020 have no check digit; date and 7th digit are enough.
+    assert rules("901231-2000000") == ["pii-kr-rrn"]
+
+
+# -- properties -----------------------------------------------------------------
+
+dates = st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2025, 12, 31))
+regions = st.integers(110000, 659999).map(str)
+
+
+@given(regions, dates, st.integers(0, 999))
+def test_every_valid_id_number_is_caught_and_its_masked_form_never(region: str, born: dt.date, seq: int) -> None:
+    number = with_check_digit(f"{region}{born:%Y%m%d}{seq:03d}")
+    assert "pii-cn-id" in rules(f"身份证{number}号")
+    assert find_personal_data(f"身份证{number[:6]}********{number[-4:]}号") == []
+
+
+@given(st.sampled_from("4562"), st.text("0123456789", min_size=14, max_size=17))
+def test_every_luhn_valid_card_is_caught_and_its_masked_form_never(first: str, middle: str) -> None:
+    number = luhn_complete(first + middle)
+    grouped = " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+    assert "pii-bank-card" in rules(f"卡号{grouped}")
+    assert "pii-bank-card" in rules(f"卡号{number}")
+    assert find_personal_data(f"卡号{number[:4]} **** **** {number[-4:]}") == []
+
+
+@given(dates, st.sampled_from("12345678"), st.text("0123456789", min_size=6, max_size=6))
+def test_every_rrn_is_caught_and_its_masked_form_never(born: dt.date, seventh: str, rest: str) -> None:
+    number = f"{born:%y%m%d}-{seventh}{rest}"
+    century_ok = (seventh in "1256") == (born.year < 2000)
+    if not century_ok:
+        return  # the 7th digit says another century: not this person's number
+    assert "pii-kr-rrn" in rules(f"번호 {number}")
+    assert find_personal_data(f"번호 {number[:8]}******") == []
+
+
+# -- in the files ---------------------------------------------------------------
+
+
+def test_an_id_on_the_third_line_of_a_story_is_reported_on_that_line(project: Path) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    lines = case.read_text(encoding="utf-8").splitlines()
+    story = lines.index("story: |")
+    third = story + 3  # 0-based index of the story's third line
+    lines[third] = f"  客户身份证号{VALID_ID}，已报警。"
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (problem,) = [p for p in check_project(project).problems if p.rule == "pii-cn-id"]
+    assert (problem.line, problem.column) == (third + 1, 9)
+    assert VALID_ID not in problem.message  # the report itself does not repeat it
+
+
+def test_personal_data_in_a_theme_slogan_is_found(project: Path) -> None:
+    theme = project / "content/themes/2026-06.yaml"
+    text = theme.read_text(encoding="utf-8").replace("  - 高收益背后是高风险", "  - 有疑问请联系13912345678")
+    theme.write_text(text, encoding="utf-8")
+    (problem,) = [p for p in check_project(project).problems if p.rule == "pii-phone"]
+    assert problem.file == "content/themes/2026-06.yaml" and problem.severity == "error"

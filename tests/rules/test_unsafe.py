@@ -1,0 +1,65 @@
+"""Unsafe input: HTML, script links and handlers are reported where they are typed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.checking import check_project
+from generator.rules.unsafe import find_unsafe
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("<b>粗</b>", "warning"),
+        ("<script>alert(1)</script>", "warning"),
+        ('<img src=x onerror="alert(1)">', "error"),
+        ("[点我](javascript:alert(1))", "error"),
+        ("[点我](java\u200bscript:alert(1))", "error"),
+        ("[点我](JAVASCRIPT:alert(1))", "error"),
+    ],
+)
+def test_unsafe_markup_is_found(text: str, severity: str) -> None:
+    assert severity in {f[2] for f in find_unsafe(text)}
+
+
+@pytest.mark.parametrize("text", ["收益 < 成本", "a -> b", "<<骗局>>", "**粗体** [链接](https://example.com)"])
+def test_ordinary_text_is_not_html(text: str) -> None:
+    assert find_unsafe(text) == []
+
+
+def test_a_reference_that_is_not_a_web_address_is_an_error(project: Path) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    text = case.read_text(encoding="utf-8").replace('url: "https://www.mps.gov.cn/"', 'url: "javascript:alert(1)"')
+    case.write_text(text, encoding="utf-8")
+    problems = [p for p in check_project(project).problems if p.rule == "unsafe-content"]
+    assert problems and all(p.severity == "error" for p in problems)
+
+
+def test_a_nine_level_alias_bomb_is_refused_within_a_second(project: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 10):
+        prev, name = chr(96 + level), chr(97 + level)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
+    (project / "content/cases/billion-laughs.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    problems = check_project(project).problems
+    elapsed = time.perf_counter() - started
+    (problem,) = [p for p in problems if p.file.endswith("billion-laughs.yaml")]
+    assert problem.rule == "unsafe-content" and "aliases" in problem.message
+    assert elapsed < 1.0 + 2.0  # the whole check of the sample project included; the refusal itself is instant
+
+
+def test_a_huge_file_is_refused_with_a_plain_message(project: Path) -> None:
+    (project / "content/cases/huge.yaml").write_text("title: " + "长" * 400_000 + "\n", encoding="utf-8")
+    (problem,) = [p for p in check_project(project).problems if p.file.endswith("huge.yaml")]
+    assert "KB" in problem.message
+
+
+def test_a_deeply_nested_file_is_refused(project: Path) -> None:
+    (project / "content/cases/deep.yaml").write_text("a: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    (problem,) = [p for p in check_project(project).problems if p.file.endswith("deep.yaml")]
+    assert "nested" in problem.message

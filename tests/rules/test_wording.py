@@ -1,0 +1,75 @@
+"""Forbidden promises: caught when made, not when quoted to warn; normalised before matching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.checking import check_project
+from generator.rules.wording import find_forbidden_terms, terms_for
+
+TERMS = terms_for({}, [])
+
+
+def found(text: str) -> list[str]:
+    return [hit.term for hit in find_forbidden_terms(text, TERMS)]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("本产品保本，年化5%", "保本"),
+        ("保 本理财", "保本"),
+        ("保-本理财", "保本"),
+        ("保\u200b本理财", "保本"),
+        ("这是零风险的投资", "零风险"),
+        ("稳赚不赔，快来投", "稳赚不赔"),
+        ("원금 보장 상품입니다", "원금 보장"),
+        ("원금보장 상품", "원금 보장"),
+        ("A risk-free deposit", "risk-free"),
+        ("A ＲＩＳＫ－ＦＲＥＥ deposit", "risk-free"),
+        ("We offer guaranteed returns", "guaranteed returns"),
+    ],
+)
+def test_an_unquoted_promise_is_caught(text: str, term: str) -> None:
+    assert found(text) == [term]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "警惕“零风险”的说法",
+        '骗子常说"稳赚不赔"',
+        "所谓「保本保息」都是骗局",
+        "'원금 보장'이라는 말을 조심하세요",
+        'Beware of anyone who says "risk-free"',
+        "请确保本人办理业务",
+        "投资有风险，入市需谨慎",
+    ],
+)
+def test_quoted_or_harmless_text_does_not_fire(text: str) -> None:
+    assert found(text) == []
+
+
+def test_site_yaml_can_add_and_allow_terms() -> None:
+    terms = terms_for({"zh": ["包过"]}, ["保息"])
+    assert [h.term for h in find_forbidden_terms("贷款包过，保息", terms)] == ["包过"]
+
+
+def test_the_finding_names_the_word_and_why_at_its_line(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("slogan: ", "slogan: 保本稳赚，"), encoding="utf-8")
+    problems = [p for p in check_project(project).problems if p.rule == "forbidden-term"]
+    assert {p.message.split("'")[1] for p in problems} == {"保本", "稳赚"}
+    line = next(i for i, t in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("slogan"))
+    assert {p.line for p in problems} == {line}
+    assert all("“" in p.message and p.severity == "error" for p in problems)
+
+
+def test_site_yaml_terms_are_used_by_check(project: Path) -> None:
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "forbidden_terms:\n  add: {zh: [秒批]}\n", encoding="utf-8")
+    case = project / "content/cases/fake-loan-app.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("slogan: ", "slogan: 秒批贷款，"), encoding="utf-8")
+    assert [p.message.split("'")[1] for p in check_project(project).problems if p.rule == "forbidden-term"] == ["秒批"]
