@@ -189,7 +189,8 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, today:
     if today:
         plugin.config.today = today
     final = Path(config.site_dir)
-    work = Path(tempfile.mkdtemp(prefix=".casecast-build-", dir=final.parent))
+    _remove_abandoned_builds(final.parent)
+    work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
     config.site_dir = str(work)
     try:
         build(config)
@@ -201,6 +202,25 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, today:
         shutil.rmtree(work, ignore_errors=True)
         raise
     _swap(work, final)
+    return True
+
+
+def _remove_abandoned_builds(folder: Path) -> None:
+    """A build killed half-way leaves its temporary folder behind; the next build clears it away."""
+    for leftover in folder.glob(".casecast-build-*"):
+        pid = leftover.name.split("-")[2]
+        if pid.isdigit() and _running(int(pid)):
+            continue  # another build is working there right now
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
 

@@ -163,6 +163,8 @@ class _Renderer:
             month_link=month_link,
             expired=version.expired(self.options.today),
             translations=translations,
+            # Images live once at the site root, shared by every language: a plain URL, not a page link.
+            image_link=posixpath.relpath(case.image, here.rstrip("/")) if case.image else None,
         )
 
     def month_page(self, theme: ThemeVersion, path: str, t: dict) -> str:
