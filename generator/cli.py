@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -77,8 +78,11 @@ def build(strict: bool, drafts: bool, only: str) -> None:
     if not ok:
         click.echo("build failed; site/ was left as it was", err=True)
         sys.exit(1)
+    left_out = sorted(loaded.problems.files_with_errors())
+    if left_out:
+        click.echo(f"site built in {root / 'site'}, without {len(left_out)} file(s) that have errors (see above)")
+        sys.exit(1)
     click.echo(f"site built in {root / 'site'}")
-    sys.exit(1 if loaded.problems.errors else 0)
 
 
 @main.command()
@@ -94,6 +98,18 @@ def serve(port: int, host: str) -> None:
 
     click.echo(f"previewing on http://{host}:{port}/ (drafts shown) — Ctrl+C to stop")
     serve_site(root, host=host, port=port)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def review(fmt: str) -> None:
+    """List every case with its review status, number, reviewer, date and expiry."""
+    from generator.review_report import format_rows_json, format_rows_text, review_rows
+
+    root = _root()
+    today = dt.date.today()
+    rows = review_rows(check_project(root, today), today)
+    click.echo(format_rows_json(rows) if fmt == "json" else format_rows_text(rows))
 
 
 @main.command(hidden=True)
@@ -137,10 +153,19 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+class _Formatter(logging.Formatter):
+    """Our problems already say 'error:' or 'warning:'; MkDocs' own messages get their level in front."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.name.startswith("mkdocs.plugins.casecast"):
+            return record.getMessage()
+        return f"{record.levelname}: {record.getMessage()}"
+
+
 def _quiet_logs() -> None:
     """MkDocs' own chatter stays quiet; our problems and MkDocs warnings still show."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s %(message)s"))
+    handler.setFormatter(_Formatter())
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.WARNING)

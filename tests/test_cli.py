@@ -144,3 +144,39 @@ def test_mkdocs_build_and_casecast_build_make_the_same_pages(project: Path, tmp_
     assert result.returncode == 0, result.stderr
     theirs = sorted(p.relative_to(tmp_path / "mk").as_posix() for p in (tmp_path / "mk").rglob("*.html"))
     assert ours == theirs
+
+
+def test_review_lists_waiting_cases_first_with_their_review_details(project: Path) -> None:
+    from tests.conftest import add_draft
+
+    add_draft(project)
+    result = casecast(project, "review")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[2].startswith("fake-refund-shopping") and "waiting for review" in lines[2]
+    assert any("XB-2026-031" in line and "消费者权益保护办公室" in line for line in lines)
+    assert "1 waiting for review" in lines[-1]
+    report = json.loads(casecast(project, "review", "--format", "json").stdout)
+    assert {"id", "lang", "status", "number", "reviewer", "date", "valid_until", "state"} <= set(report["cases"][0])
+
+
+def test_docs_rules_explains_every_rule() -> None:
+    text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in [
+        "yaml-syntax",
+        "schema",
+        "duplicate-key",
+        "unknown-reference",
+        "duplicate-id",
+        "pii-cn-id",
+        "pii-phone",
+        "pii-bank-card",
+        "pii-kr-rrn",
+        "pii-email",
+        "forbidden-term",
+        "not-approved",
+        "expired",
+        "missing-file",
+        "unsafe-content",
+    ]:
+        assert f"`{rule}`" in text, rule

@@ -59,7 +59,9 @@ def test_images_are_published_without_gps_or_other_metadata(project: Path) -> No
     photo.save(project / "content/images/atm.jpg", exif=exif.tobytes())
     assert Image.open(project / "content/images/atm.jpg").getexif()  # the source really has it
     case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("source:", "image: images/atm.jpg\nsource:"), "utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: images/atm.jpg"), "utf-8"
+    )
     assert build_site(project)
     published = Image.open(project / "site/images/atm.jpg")
     assert published.size == (64, 48)
@@ -72,7 +74,9 @@ def test_a_picture_that_is_not_a_picture_is_reported(project: Path) -> None:
 
     (project / "content/images/fake.jpg").write_text("not a jpeg", encoding="utf-8")
     case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("source:", "image: images/fake.jpg\nsource:"), "utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: images/fake.jpg"), "utf-8"
+    )
     (problem,) = [p for p in check_project(project).problems if p.rule == "missing-file"]
     assert "JPEG, PNG or WebP" in problem.message and problem.severity == "error"
 
@@ -81,7 +85,9 @@ def test_an_image_outside_content_images_is_refused(project: Path) -> None:
     from generator.checking import check_project
 
     case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("source:", "image: ../mkdocs.yml\nsource:"), "utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: ../mkdocs.yml"), "utf-8"
+    )
     (problem,) = [p for p in check_project(project).problems if p.rule == "missing-file"]
     assert "content/images/" in problem.message
 
@@ -90,7 +96,9 @@ def test_a_case_image_shows_on_its_page_in_every_language(project: Path) -> None
     Image.new("RGB", (64, 48), (30, 30, 200)).save(project / "content/images/atm.png")
     for name in ("fake-tax-refund.yaml", "fake-tax-refund.ko.yaml"):
         case = project / "content/cases" / name
-        case.write_text(case.read_text(encoding="utf-8").replace("source:", "image: images/atm.png\nsource:"), "utf-8")
+        case.write_text(
+            case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: images/atm.png"), "utf-8"
+        )
     assert build_site(project, strict=True)
     zh = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
     ko = (project / "site/ko/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
