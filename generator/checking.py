@@ -24,7 +24,21 @@ def check_project(root: Path, today: dt.date | None = None) -> Loaded:
         problems.extend(files.check(loaded.content, root, loaded.sources))
         problems.extend(wording_rule.check(content_sources, loaded.content.site))
         problems.extend(review.check(loaded.content, loaded.sources, today))
+        problems.extend(_slide_problems(loaded, root, today))
     return loaded
+
+
+def _slide_problems(loaded: Loaded, root: Path, today: dt.date):
+    """too-long and missing-glyph: found by fitting every slide text, without drawing anything."""
+    from generator.slides import SlideOptions, check_slides
+
+    if not loaded.content.site.displays or not (root / "theme" / "slides" / "layouts.yaml").is_file():
+        return []
+    bad = loaded.problems.files_with_errors()
+    content = publishable(loaded)
+    options = SlideOptions(root=root, today=today, cache=root / ".cache" / "casecast" / "slides")
+    found = check_slides(content, loaded.sources, options)
+    return [p for p in dict.fromkeys(found) if p.file not in bad]
 
 
 def publishable(loaded: Loaded) -> Content | None:

@@ -55,16 +55,15 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @main.command()
 @click.option("--strict", is_flag=True, help="Any problem fails the build; site/ is left as it was.")
 @click.option("--drafts", is_flag=True, help="Include cases not yet approved, under a DRAFT banner.")
-@click.option("--only", default="site", show_default=True, help="Comma-separated: site, slides, mobile.")
+@click.option("--only", default="site,slides", show_default=True, help="Comma-separated: site, slides, mobile.")
 def build(strict: bool, drafts: bool, only: str) -> None:
     """Build the site (and exports) into site/."""
     parts = [p.strip() for p in only.split(",") if p.strip()]
     unknown = [p for p in parts if p not in ONLY_CHOICES]
     if unknown or not parts:
         raise click.BadParameter(f"choose from {', '.join(ONLY_CHOICES)}", param_hint="--only")
-    for part in parts:
-        if part != "site":
-            click.echo(f"note: '{part}' exports are not part of this version yet; building the site only", err=True)
+    if "mobile" in parts:
+        click.echo("note: mobile exports are not part of this version yet", err=True)
     root = _root()
     loaded = check_project(root)
     if strict and loaded.problems.failed(strict=True):
@@ -72,9 +71,13 @@ def build(strict: bool, drafts: bool, only: str) -> None:
         click.echo("build refused (--strict): fix the problems above; site/ was left as it was", err=True)
         sys.exit(1)
     _quiet_logs()
-    from generator.plugin import build_site  # the MkDocs adapter
+    from generator.plugin import build_exports, build_site  # the MkDocs adapter
 
-    ok = build_site(root, strict=strict, drafts=drafts)
+    exports = [p for p in parts if p == "slides"]
+    if "site" in parts:
+        ok = build_site(root, strict=strict, drafts=drafts, exports=exports)
+    else:
+        ok = build_exports(root, exports)
     if not ok:
         click.echo("build failed; site/ was left as it was", err=True)
         sys.exit(1)
@@ -110,6 +113,44 @@ def review(fmt: str) -> None:
     today = dt.date.today()
     rows = review_rows(check_project(root, today), today)
     click.echo(format_rows_json(rows) if fmt == "json" else format_rows_text(rows))
+
+
+@main.group()
+def export() -> None:
+    """Pack material for a device: slides for a USB stick."""
+
+
+@export.command("slides")
+@click.option("--display", "display", required=True, help="A display name from content/site.yaml, e.g. led-wall.")
+@click.option("--month", required=True, help="YYYY-MM")
+@click.option("--lang", default=None, help="Language; default: the site's default.")
+@click.option("-o", "output", required=True, type=click.Path(path_type=Path), help="The .zip file to write.")
+def export_slides(display: str, month: str, lang: str | None, output: Path) -> None:
+    """Write one display's slides for one month as a zip: images, playlist.json, index.html."""
+    import tempfile
+
+    from generator.checking import publishable
+    from generator.slides import export_zip
+
+    root = _root()
+    loaded = check_project(root)
+    content = publishable(loaded)
+    if content is None:
+        click.echo(format_text(loaded.problems), err=True)
+        sys.exit(1)
+    lang = lang or content.site.default_language
+    if display not in content.site.displays:
+        raise click.BadParameter(f"choose one of {', '.join(content.site.displays)}", param_hint="--display")
+    if (month, lang) not in content.themes:
+        months = sorted(m for m, l in content.themes if l == lang)
+        raise click.BadParameter(f"no '{lang}' theme for {month}; there are: {', '.join(months)}", param_hint="--month")
+    _quiet_logs()
+    from generator.plugin import write_slides
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_slides(root, loaded, Path(tmp), dt.date.today(), only=(display, month, lang))
+        count = export_zip(Path(tmp) / display / month / lang, output.resolve())
+    click.echo(f"wrote {output} ({count} files: slides, playlist.json, index.html)")
 
 
 @main.command(hidden=True)

@@ -82,6 +82,9 @@ class Site(Strict):
     )
     displays: dict[Slug, Display] = Field(default_factory=dict)
     forbidden_terms: ForbiddenTerms = ForbiddenTerms()
+    fonts: dict[LangCode, Text] = Field(
+        default_factory=dict, description="Font file per language for slides, if the automatic choice is wrong"
+    )
 
     @property
     def default_language(self) -> str:

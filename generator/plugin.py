@@ -25,6 +25,9 @@ from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
 from generator.site.theme_css import brand_css
 from generator.site.tree import write_tree
+from generator.slides import SlideOptions, build_slides
+from generator.slides.fonts import FontNotFound
+from generator.slides.layout import LayoutError
 
 log = logging.getLogger("mkdocs.plugins.casecast")
 
@@ -34,6 +37,7 @@ class CasecastConfig(Config):
     templates = opt.Type(str, default="theme/pages")
     drafts = opt.Type(bool, default=False)
     today = opt.Optional(opt.Type(str))  # YYYY-MM-DD; fixes "this month" for reproducible builds
+    exports = opt.ListOfItems(opt.Choice(["slides"]), default=["slides"])  # written under site/exports/
 
 
 class CasecastPlugin(BasePlugin[CasecastConfig]):
@@ -90,6 +94,9 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             return
         languages = [lang.locale for lang in i18n.config.languages]
         split_search_index(Path(config.site_dir), languages[0], languages[1:])
+        if "slides" in self.config.exports:
+            root = Path(config.config_file_path).parent
+            write_slides(root, self.loaded, Path(config.site_dir) / "exports" / "slides", self._today())
 
     # -------------------------------------------------------------------------
     # helpers
@@ -140,6 +147,25 @@ def _report(problems: Problems) -> None:
         log.warning(f"left out of the site because of errors: {', '.join(skipped)}")
 
 
+def slide_options(root: Path, today: dt.date) -> SlideOptions:
+    cache = Path(os.environ.get("CASECAST_CACHE_DIR") or root / ".cache" / "casecast") / "slides"
+    return SlideOptions(root=root, today=today, cache=cache)
+
+
+def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, only=None) -> None:
+    content = publishable(loaded) if loaded else None
+    if content is None or not content.site.displays:
+        return
+    try:
+        result = build_slides(content, loaded.sources, slide_options(root, today), out, progress=log.info, only=only)
+    except (LayoutError, FontNotFound) as error:
+        raise PluginError(str(error)) from None
+    log.info(
+        f"slides: {result.slides} in {result.folders} folders under {out.name}/ "
+        f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache)"
+    )
+
+
 def split_search_index(site_dir: Path, default: str, others: list[str]) -> None:
     """One search index per language, so a Korean reader searches Korean pages only."""
     index_file = site_dir / "search" / "search_index.json"
@@ -177,7 +203,9 @@ def _check_languages(languages: list[str], i18n) -> None:
         )
 
 
-def build_site(root: Path, *, strict: bool = False, drafts: bool = False, today: str | None = None) -> bool:
+def build_site(
+    root: Path, *, strict: bool = False, drafts: bool = False, today: str | None = None, exports: list[str] | None = None
+) -> bool:
     """Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -186,6 +214,8 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, today:
     config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
     plugin = config.plugins["casecast"]
     plugin.config.drafts = drafts
+    if exports is not None:
+        plugin.config.exports = exports
     if today:
         plugin.config.today = today
     final = Path(config.site_dir)
@@ -202,6 +232,25 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, today:
         shutil.rmtree(work, ignore_errors=True)
         raise
     _swap(work, final)
+    return True
+
+
+def build_exports(root: Path, exports: list[str]) -> bool:
+    """`casecast build --only slides`: renew site/exports/<kind>/ alone, swapped in whole on success."""
+    root = Path(root).resolve()
+    loaded = check_project(root)
+    _report(loaded.problems)
+    for kind in exports:
+        final = root / "site" / "exports" / kind
+        final.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
+        try:
+            write_slides(root, loaded, work, dt.date.today())
+        except PluginError as error:
+            log.error(str(error))
+            shutil.rmtree(work, ignore_errors=True)
+            return False
+        _swap(work, final)
     return True
 
 

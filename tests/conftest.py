@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import shutil
 import socketserver
@@ -11,6 +12,19 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_slide_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Slides are cached by content hash: every test's build shares one cache, as staff's builds do."""
+    cache = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("CASECAST_CACHE_DIR")
+    os.environ["CASECAST_CACHE_DIR"] = str(cache)
+    yield cache
+    if previous is None:
+        os.environ.pop("CASECAST_CACHE_DIR", None)
+    else:
+        os.environ["CASECAST_CACHE_DIR"] = previous
 TODAY = "2026-11-25"  # "this month" on the home page is fixed so tests do not age
 
 

@@ -1,0 +1,161 @@
+"""Planning every slide, rendering what the cache lacks on every core, and writing the folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import shutil
+import zipfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.model import Content
+from generator.problems import Problems
+from generator.slides.contact import contact_sheet
+from generator.slides.kiosk import kiosk_page, playlist
+from generator.slides.layout import LayoutError, load_layouts
+from generator.slides.plan import Planner, SlidePlan
+from generator.slides.render import render_slide
+
+log = logging.getLogger("mkdocs.plugins.casecast")
+
+
+@dataclass(frozen=True)
+class SlideOptions:
+    root: Path
+    today: dt.date
+    cache: Path
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    layouts: str = "theme/slides/layouts.yaml"
+    labels: str = "theme/pages/labels.yaml"
+
+
+@dataclass
+class SlideResult:
+    folders: int = 0
+    slides: int = 0
+    rendered: int = 0  # drawn this time; the rest came from the cache
+    problems: Problems = field(default_factory=Problems)
+
+
+Folder = tuple[str, str, str]  # display, month, lang
+
+
+def plan_slides(content: Content, sources: dict, options: SlideOptions) -> tuple[dict[Folder, list[SlidePlan]], Problems]:
+    layouts = load_layouts(options.root / options.layouts)
+    labels = yaml.safe_load((options.root / options.labels).read_text(encoding="utf-8"))
+    planner = Planner(content, layouts, labels, sources, options.today, dict(content.site.fonts))
+    folders: dict[Folder, list[SlidePlan]] = {}
+    for name, display in content.site.displays.items():
+        for theme in sorted(content.themes.values(), key=lambda t: (t.month, t.lang)):
+            folders[(name, theme.month, theme.lang)] = planner.month(name, display, theme)
+    return folders, planner.problems
+
+
+def check_slides(content: Content, sources: dict, options: SlideOptions) -> Problems:
+    try:
+        return plan_slides(content, sources, options)[1]
+    except LayoutError as error:
+        problems = Problems()
+        problems.add(options.layouts, 1, 1, "schema", str(error))
+        return problems
+
+
+def build_slides(
+    content: Content,
+    sources: dict,
+    options: SlideOptions,
+    out: Path,
+    progress: Callable[[str], None] = log.info,
+    only: Folder | None = None,
+) -> SlideResult:
+    folders, problems = plan_slides(content, sources, options)
+    if only:
+        folders = {k: v for k, v in folders.items() if k == only}
+    result = SlideResult(problems=problems)
+    options.cache.mkdir(parents=True, exist_ok=True)
+    plans = {plan.key(): plan for slides in folders.values() for plan in slides}
+    missing = {k: p for k, p in plans.items() if not (options.cache / f"{k}.{p.format}").exists()}
+    result.slides, result.rendered = sum(len(v) for v in folders.values()), len(missing)
+    _render_missing(missing, options, progress)
+    for (display, month, lang), slides in folders.items():
+        folder = out / display / month / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for plan in slides:
+            _place(options.cache / f"{plan.key()}.{plan.format}", folder / plan.name)
+        (folder / "playlist.json").write_text(playlist(display, month, lang, slides), encoding="utf-8")
+        (folder / "index.html").write_text(kiosk_page(display, month, lang, slides), encoding="utf-8")
+        result.folders += 1
+    for month, lang in sorted({(m, lang) for (_, m, lang) in folders}):
+        shown = [
+            (d, p.name, options.cache / f"{p.key()}.{p.format}")
+            for (d, m, l), v in folders.items()
+            if (m, l) == (month, lang)
+            for p in v
+        ]
+        if shown:
+            key = hashlib.sha256(repr([(d, n, c.name) for d, n, c in shown] + [month, lang]).encode()).hexdigest()[:24]
+            cached = options.cache / f"contact-{key}.png"
+            if not cached.exists():
+                _store(options.cache, f"contact-{key}", "png", contact_sheet(shown, f"{month} · {lang}", content, lang))
+            sheet = out / "contact" / month / lang / "contact.png"
+            sheet.parent.mkdir(parents=True, exist_ok=True)
+            _place(cached, sheet)
+    return result
+
+
+def export_zip(folder: Path, target: Path) -> int:
+    """Pack one display/month/language folder for a USB stick."""
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as archive:
+        for path in files:
+            archive.write(path, path.name)
+    return len(files)
+
+
+# -----------------------------------------------------------------------------
+# helpers
+# -----------------------------------------------------------------------------
+
+
+def _render_missing(missing: dict[str, SlidePlan], options: SlideOptions, progress: Callable[[str], None]) -> None:
+    if not missing:
+        return
+    items = list(missing.items())
+    done = 0
+    step = max(1, len(items) // 10)
+    if options.workers > 1 and len(items) > 1:
+        with ProcessPoolExecutor(max_workers=options.workers) as pool:
+            for key, data in zip(missing, pool.map(render_slide, [p for _, p in items], chunksize=2), strict=True):
+                _store(options.cache, key, missing[key].format, data)
+                done += 1
+                if done % step == 0 or done == len(items):
+                    progress(f"slides: {done}/{len(items)} rendered")
+    else:
+        for key, plan in items:
+            _store(options.cache, key, plan.format, render_slide(plan))
+            done += 1
+            if done % step == 0 or done == len(items):
+                progress(f"slides: {done}/{len(items)} rendered")
+
+
+def _store(cache: Path, key: str, fmt: str, data: bytes) -> None:
+    tmp = cache / f"{key}.{fmt}.tmp{os.getpid()}"
+    tmp.write_bytes(data)
+    tmp.replace(cache / f"{key}.{fmt}")
+
+
+def _place(cached: Path, target: Path) -> None:
+    if target.exists():
+        target.unlink()
+    try:
+        os.link(cached, target)  # same bytes, no copy
+    except OSError:
+        shutil.copyfile(cached, target)

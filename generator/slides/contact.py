@@ -1,0 +1,48 @@
+"""One contact sheet per month and language: every slide of every display, labelled, for the reviewer."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from generator.model import Content
+from generator.slides.fonts import fallback_faces, find_face, pillow_font
+from generator.slides.plan import runs
+
+THUMB = 360
+LABEL = 22
+GAP = 16
+COLUMNS = 5
+
+
+def contact_sheet(items: list[tuple[str, str, Path]], heading: str, content: Content, lang: str) -> bytes:
+    faces = fallback_faces(find_face(lang, bold=False, override=content.site.fonts.get(lang)))
+    cell_h = THUMB + LABEL + 10
+    rows = (len(items) + COLUMNS - 1) // COLUMNS
+    width = COLUMNS * (THUMB + GAP) + GAP
+    height = 60 + rows * (cell_h + GAP) + GAP
+    sheet = Image.new("RGB", (width, height), (245, 245, 245))
+    draw = ImageDraw.Draw(sheet)
+    _text(draw, (GAP, 18), heading, 28, faces)
+    for n, (display, name, path) in enumerate(items):
+        x = GAP + (n % COLUMNS) * (THUMB + GAP)
+        y = 60 + (n // COLUMNS) * (cell_h + GAP)
+        with Image.open(path) as slide:
+            thumb = slide.convert("RGB")
+            thumb.thumbnail((THUMB, THUMB))
+        sheet.paste(thumb, (x + (THUMB - thumb.width) // 2, y + (THUMB - thumb.height) // 2))
+        draw.rectangle((x, y, x + THUMB - 1, y + THUMB - 1), outline=(160, 160, 160))
+        _text(draw, (x, y + THUMB + 4), f"{display} / {name}", LABEL - 6, faces)
+    out = io.BytesIO()
+    sheet.save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+def _text(draw: ImageDraw.ImageDraw, at: tuple[int, int], text: str, size: int, faces) -> None:
+    x, y = at
+    for face, run in runs(text, faces):
+        font = pillow_font(face, size)
+        draw.text((x, y), run, font=font, fill=(20, 20, 20))
+        x += font.getlength(run)

@@ -1,0 +1,104 @@
+"""CJK-first line breaking and fitting: the largest size at which the text fits its box, or None."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Kinsoku (禁则): characters that may not start a line, and characters that may not end one.
+NO_LINE_START = set("。，、．！？）」』】〉》”’：；…—‥·・%％,.!?)]}:;ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
+NO_LINE_END = set("（「『【〈《“‘([{＄$￥¥")
+
+# A token is a word: a run of Latin letters/digits, a Hangul/Latin word between spaces, or one CJK character.
+_TOKEN = re.compile(
+    r"\s+"  # spaces (break opportunities)
+    r"|[A-Za-z0-9０-９Ａ-Ｚａ-ｚ@#%&+./:_\-']+"  # Latin words and numbers stay whole: ATM, 7000, 95599
+    r"|[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+"  # a Hangul word: Korean breaks between words
+    r"|."  # anything else (a Han character, a punctuation mark) on its own
+)
+
+
+@dataclass(frozen=True)
+class Fitted:
+    size: int
+    lines: list[str]
+
+
+def tokens(text: str) -> list[str]:
+    """Split into unbreakable pieces; spaces are kept as their own tokens."""
+    return _TOKEN.findall(" ".join(text.split()))
+
+
+def break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str] | None:
+    """Greedy line breaking with kinsoku; None if a single piece is wider than the box."""
+    pieces = tokens(text)
+    lines: list[str] = []
+    current: list[str] = []
+    for piece in pieces:
+        if piece.isspace():
+            if current:
+                current.append(" ")
+            continue
+        if not current or measure("".join(current) + piece) <= width:
+            current.append(piece)
+            continue
+        # Full: break before `piece`, then move the break back while a rule forbids it there.
+        carry = [piece]
+        while len(current) > 1 and (_starts_badly(carry[0]) or _ends_badly(current)):
+            moved = current.pop()
+            if moved == " ":
+                continue
+            carry.insert(0, moved)
+        while current and current[-1] == " ":
+            current.pop()
+        lines.append("".join(current))
+        current = carry
+        if measure("".join(current)) > width:
+            return None
+    while current and current[-1] == " ":
+        current.pop()
+    if current:
+        lines.append("".join(current))
+    if any(measure(line) > width for line in lines):
+        return None
+    return lines
+
+
+def _starts_badly(piece: str) -> bool:
+    return piece[:1] in NO_LINE_START
+
+
+def _ends_badly(current: list[str]) -> bool:
+    last = next((p for p in reversed(current) if p != " "), "")
+    return last[-1:] in NO_LINE_END
+
+
+def fit_text(
+    text: str,
+    width: float,
+    height: float,
+    measure_at: Callable[[int], Callable[[str], float]],
+    *,
+    max_size: int,
+    min_size: int,
+    line_height: float = 1.25,
+    max_lines: int | None = None,
+) -> Fitted | None:
+    """The largest size in [min_size, max_size] at which `text` fits width x height (binary search)."""
+    best: Fitted | None = None
+    low, high = min_size, max_size
+    while low <= high:
+        size = (low + high) // 2
+        lines = break_lines(text, width, measure_at(size))
+        fits = (
+            lines is not None
+            and len(lines) * size * line_height <= height + size * (line_height - 1)
+            and (max_lines is None or len(lines) <= max_lines)
+        )
+        if fits:
+            best = Fitted(size, lines)  # type: ignore[arg-type]
+            low = size + 1
+        else:
+            high = size - 1
+    return best

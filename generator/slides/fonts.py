@@ -1,0 +1,119 @@
+"""Finding a font that can draw the text, and proving it before drawing: Pillow would draw a box."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTCollection, TTFont
+from PIL import ImageFont
+
+# fontconfig names first; then the files a Linux, macOS or Windows machine usually has.
+FAMILIES = {
+    "zh": ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei"],
+    "ko": ["Noto Sans CJK KR", "Source Han Sans KR", "NanumGothic", "Apple SD Gothic Neo", "Malgun Gothic"],
+    "en": ["Noto Sans CJK SC", "DejaVu Sans", "Liberation Sans", "Arial"],
+}
+KNOWN_FILES = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "/System/Library/Fonts/AppleSDGothicNeo.ttc",
+    "C:/Windows/Fonts/msyhbd.ttc",
+    "C:/Windows/Fonts/malgunbd.ttf",
+]
+TTC_INDEX = {"zh": 2, "ko": 1, "en": 2}  # Noto Sans CJK .ttc faces: JP, KR, SC, TC, HK
+FALLBACK_FAMILIES = ["Noto Sans CJK SC", "DejaVu Sans", "Noto Sans Symbols2", "Symbola", "Noto Emoji"]
+
+
+@dataclass(frozen=True)
+class FontFace:
+    path: str
+    index: int
+
+    def label(self) -> str:
+        return f"{Path(self.path).name}#{self.index}"
+
+
+class FontNotFound(Exception):
+    pass
+
+
+def find_face(lang: str, bold: bool = True, override: str | None = None) -> FontFace:
+    if override:
+        path = Path(override)
+        if not path.is_file():
+            raise FontNotFound(f"the font file {override} set in content/site.yaml does not exist")
+        return FontFace(str(path), 0 if path.suffix.lower() != ".ttc" else TTC_INDEX.get(lang, 0))
+    for family in FAMILIES.get(lang, FAMILIES["en"]):
+        face = _fc_match(family, bold)
+        if face:
+            return face
+    for candidate in KNOWN_FILES:
+        if Path(candidate).is_file():
+            return FontFace(candidate, TTC_INDEX.get(lang, 0) if candidate.endswith(".ttc") else 0)
+    raise FontNotFound(
+        f"no font for '{lang}' was found; install one (on Debian: apt-get install fonts-noto-cjk, "
+        "which `make build` does) or set fonts.{lang} in content/site.yaml"
+    )
+
+
+def fallback_faces(primary: FontFace) -> list[FontFace]:
+    faces = [primary]
+    for family in FALLBACK_FAMILIES:
+        face = _fc_match(family, bold=False)
+        if face and face not in faces:
+            faces.append(face)
+    return faces
+
+
+@cache
+def _fc_match(family: str, bold: bool) -> FontFace | None:
+    if not shutil.which("fc-match"):
+        return None
+    pattern = f"{family}:bold" if bold else family
+    try:
+        out = subprocess.run(
+            ["fc-match", "-f", "%{family}|%{file}|%{index}", pattern], capture_output=True, text=True, timeout=10
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    families, _, rest = out.partition("|")
+    file, _, index = rest.partition("|")
+    if family.lower() not in families.lower() or not Path(file).is_file():
+        return None  # fontconfig substituted something else
+    return FontFace(file, int(index or 0))
+
+
+@cache
+def coverage(face: FontFace) -> frozenset[int]:
+    if face.path.lower().endswith((".ttc", ".otc")):
+        font = TTCollection(face.path, lazy=True).fonts[face.index]
+    else:
+        font = TTFont(face.path, lazy=True, fontNumber=0)
+    return frozenset(font.getBestCmap() or {})
+
+
+@cache
+def pillow_font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(face.path, size=size, index=face.index)
+
+
+IGNORABLE = {0x20, 0x0A, 0x200B, 0x200C, 0x200D, 0xFE0F}
+
+
+def face_for(char: str, faces: list[FontFace]) -> FontFace | None:
+    code = ord(char)
+    for face in faces:
+        if code in coverage(face):
+            return face
+    return None
+
+
+def missing_characters(text: str, faces: list[FontFace]) -> list[int]:
+    """Offsets of characters no font in the chain can draw."""
+    return [i for i, ch in enumerate(text) if ord(ch) not in IGNORABLE and face_for(ch, faces) is None]

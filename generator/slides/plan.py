@@ -1,0 +1,338 @@
+"""Which slides a month has on a display in a language, with every text already fitted to its box."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from generator.model import CaseVersion, Content, Display, ReviewStatus, ThemeVersion
+from generator.problems import Problems
+from generator.slides.fit import Fitted, break_lines, fit_text
+from generator.slides.fonts import FontFace, face_for, fallback_faces, find_face, missing_characters, pillow_font
+from generator.slides.layout import Layer, Layout, layout_for, min_sizes
+
+RENDER_VERSION = "1"  # bump when drawing changes, so cached slides are redrawn
+LINE_HEIGHT = 1.25
+PADDING = 0.025  # inside a filled band, as a fraction of the display height
+HANG = "\u2003\u2002"  # em space + en space: about the width of the bullet "■ "
+
+
+@dataclass(frozen=True)
+class Block:
+    role: str
+    box: tuple[int, int, int, int]  # x, y, w, h in pixels: the text area
+    fill_box: tuple[int, int, int, int] | None
+    fill: str | None
+    color: str
+    size: int
+    lines: tuple[str, ...]
+    align: str
+    valign: str
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    name: str  # NN-kind-id.ext
+    kind: str
+    case: str | None
+    valid_until: str | None
+    seconds: int
+    width: int
+    height: int
+    format: str
+    mono: bool
+    background: str
+    safe: tuple[int, int, int, int]
+    blocks: tuple[Block, ...]
+    faces: tuple[FontFace, ...]
+    text: str = field(default="", compare=False)
+
+    def key(self) -> str:
+        """Digest of everything that decides the pixels: text, layout, size, fonts (and their files)."""
+        data = asdict(self)
+        data.pop("text")
+        data["fonts"] = [(f.path, os.stat(f.path).st_mtime_ns) for f in self.faces]
+        data["version"] = RENDER_VERSION
+        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:24]
+
+
+@dataclass
+class Planner:
+    content: Content
+    layouts: dict[str, Layout]
+    labels: dict[str, dict[str, str]]
+    sources: dict  # file -> Source, for pointing problems at their line
+    today: dt.date
+    fonts: dict[str, str] = field(default_factory=dict)  # lang -> font file override
+    problems: Problems = field(default_factory=Problems)
+
+    # -- public ---------------------------------------------------------------
+
+    def month(self, display_name: str, display: Display, theme: ThemeVersion) -> list[SlidePlan]:
+        lang = theme.lang
+        layout = layout_for(display, self.layouts)
+        faces = tuple(fallback_faces(find_face(lang, override=self.fonts.get(lang))))
+        ctx = _Context(self, display_name, display, layout, faces, lang)
+        cases = [c for c in (self.content.case(i, lang) for i in theme.theme.cases) if c and self.eligible(c)]
+        plans: list[SlidePlan | None] = []
+        if display.kind == "strip":
+            for i, slogan in enumerate(theme.theme.slogans):
+                plans.append(ctx.line(slogan, (theme.file, ("slogans", i)), f"slogan-{i + 1}"))
+            for version in cases:
+                text, path = (version.case.slogan, ("slogan",)) if version.case.slogan else (version.case.title, ("title",))
+                plans.append(ctx.line(text, (version.file, path), f"case-{version.id}", version))
+        else:
+            plans.append(ctx.cover(theme))
+            plans += [ctx.case(version) for version in cases]
+            for i, slogan in enumerate(theme.theme.slogans):
+                plans.append(ctx.slogan(slogan, (theme.file, ("slogans", i)), i))
+        numbered = []
+        for plan in (p for p in plans if p is not None):
+            numbered.append(_renumber(plan, len(numbered) + 1))
+        return numbered
+
+    def eligible(self, version: CaseVersion) -> bool:
+        """Only approved, unexpired cases ever reach a lobby screen."""
+        return version.case.review.status is ReviewStatus.approved and not version.expired(self.today)
+
+    def point(self, file: str, path: tuple, text: str | None = None, offset: int = 0, length: int = 0):
+        source = self.sources.get(file)
+        if source is None:
+            return (1, 1)
+        if text is not None and length:
+            return source.locate(path, text, offset, length)
+        return source.position(path)
+
+
+def _renumber(plan: SlidePlan, number: int) -> SlidePlan:
+    return SlidePlan(**{**plan.__dict__, "name": f"{number:02d}-{plan.name}"})
+
+
+class _Context:
+    """One display, one language: turns texts into fitted blocks, or problems."""
+
+    def __init__(self, planner: Planner, display_name: str, display: Display, layout: Layout, faces, lang: str):
+        self.p, self.name, self.display, self.layout, self.faces, self.lang = (
+            planner, display_name, display, layout, faces, lang,
+        )
+        self.t = {**planner.labels.get("en", {}), **planner.labels.get(lang, {})}
+        self.site = planner.content.site
+        self.min = min_sizes(display)
+        w, h = display.width, display.height
+        mx, my = round(layout.margin * w), round(layout.margin * h)
+        self.safe = (mx, my, w - 2 * mx, h - 2 * my)
+
+    # -- slides ---------------------------------------------------------------
+
+    def cover(self, theme: ThemeVersion) -> SlidePlan | None:
+        org = self.site.text(self.site.organization, self.lang) or ""
+        texts = {
+            "header": (org, ("content/site.yaml", ("organization",))),
+            "title": (theme.theme.title, (theme.file, ("title",))),
+            "subtitle": (
+                f"{self.t['checkup_day']}{self.t['sep']}{theme.checkup_day.isoformat()}",
+                (theme.file, ("checkup_day",)),
+            ),
+            "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
+        }
+        return self.slide("cover", theme.month, texts, None)
+
+    def case(self, version: CaseVersion) -> SlidePlan | None:
+        case = version.case
+        org = self.site.text(self.site.organization, self.lang) or ""
+        category = self.site.category_name(case.category, self.lang)
+        texts = {
+            "header": (f"{org} · {category}", ("content/site.yaml", ("organization",))),
+            "title": (case.title, (version.file, ("title",))),
+            "flags": (list(case.red_flags), (version.file, ("red_flags",))),
+            "advice": ([f"{self.t['slide_advice']}{self.t['sep']}{a}" for a in case.advice], (version.file, ("advice",))),
+            "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
+            "review": (f"{self.t['review']}{self.t['sep']}{case.review.number or ''}", (version.file, ("review", "number"))),
+        }
+        return self.slide("case", version.id, texts, version)
+
+    def slogan(self, slogan: str, ref, index: int) -> SlidePlan | None:
+        org = self.site.text(self.site.organization, self.lang) or ""
+        texts = {
+            "header": (org, ("content/site.yaml", ("organization",))),
+            "slogan": (slogan, ref),
+            "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
+        }
+        return self.slide("slogan", str(index + 1), texts, None)
+
+    def line(self, text: str, ref, name: str, version: CaseVersion | None = None) -> SlidePlan | None:
+        plan = self.slide("line", name, {"line": (text, ref)}, version)
+        return plan
+
+    def footer(self) -> str:
+        org = self.site.text(self.site.organization, self.lang) or ""
+        return f"{self.t['hotline']} {self.site.hotline} · {org}"
+
+    # -- fitting --------------------------------------------------------------
+
+    def slide(self, kind: str, ident: str, texts: dict, version: CaseVersion | None) -> SlidePlan | None:
+        layers = self.layout.slides["line" if kind == "line" else kind]
+        blocks: list[Block] = []
+        ok = True
+        for layer in layers:
+            if layer.role not in texts:
+                continue
+            text, ref = texts[layer.role]
+            block = self.block(layer, text, ref)
+            if block is None:
+                ok = False
+            else:
+                blocks.append(block)
+        if not ok:
+            return None
+        shown = " ".join(line for b in blocks if b.role not in ("header", "footer", "review") for line in b.lines)
+        seconds = self.display.seconds or max(8, round(len(shown) / 4 + 2))
+        fmt = self.display.format
+        prefix = "line" if kind == "line" else kind
+        return SlidePlan(
+            name=f"{prefix}-{ident}.{fmt}" if kind != "line" else f"{ident}.{fmt}",
+            kind="strip" if kind == "line" else kind,
+            case=version.id if version else None,
+            valid_until=version.case.valid_until.isoformat() if version and version.case.valid_until else None,
+            seconds=seconds,
+            width=self.display.width,
+            height=self.display.height,
+            format=fmt,
+            mono=self.display.colors == "mono",
+            background=self.layout.background,
+            safe=self.safe,
+            blocks=tuple(blocks),
+            faces=self.faces,
+            text=shown,
+        )
+
+    def block(self, layer: Layer, text: str | list[str], ref) -> Block | None:
+        sx, sy, sw, sh = self.safe
+        x, y, w, h = layer.box
+        box = (sx + round(x * sw), sy + round(y * sh), round(w * sw), round(h * sh))
+        fill_box = None
+        if layer.fill:
+            fill_box = box
+            pad = round(PADDING * self.display.height)
+            box = (box[0] + pad, box[1] + pad // 2, box[2] - 2 * pad, box[3] - pad)
+        if not self.glyphs_ok(text, ref):
+            return None
+        low = self.min[layer.size]
+        high = max(low, round(layer.max * self.display.height))
+        fitted = self.fit(layer, text, box, low, high)
+        if fitted is None:
+            self.too_long(layer, text, ref, low)
+            return None
+        return Block(layer.role, box, fill_box, layer.fill, layer.color, fitted.size, tuple(fitted.lines), layer.align, layer.valign)
+
+    def fit(self, layer: Layer, text: str | list[str], box, low: int, high: int) -> Fitted | None:
+        _, _, w, h = box
+        max_lines = 1 if layer.size == "line" or layer.role in ("header", "footer", "review") else None
+        if isinstance(text, str):
+            return fit_text(text, w, h, self.measure_at, max_size=high, min_size=low, max_lines=max_lines,
+                            line_height=1.0 if layer.size == "line" else LINE_HEIGHT)
+        if layer.role == "advice":  # one line of advice: the first that fits
+            for item in text:
+                fitted = fit_text(item, w, h, self.measure_at, max_size=high, min_size=low)
+                if fitted:
+                    return fitted
+            return None
+        for count in range(min(4, len(text)), min(2, len(text)) - 1, -1):  # two to four red flags
+            fitted = self.fit_list([(layer.bullet, item) for item in text[:count]], w, h, low, high)
+            if fitted:
+                return fitted
+        return None
+
+    def fit_list(self, items: list[tuple[str, str]], width: int, height: int, low: int, high: int) -> Fitted | None:
+        best = None
+        while low <= high:
+            size = (low + high) // 2
+            measure = self.measure_at(size)
+            lines: list[str] = []
+            for bullet, item in items:
+                indent = measure(bullet)
+                broken = break_lines(item, width - indent, measure)
+                if broken is None:
+                    lines = []
+                    break
+                # Continuation lines hang under the text, not under the bullet.
+                lines += [bullet + broken[0]] + [HANG + line for line in broken[1:]]
+            if lines and len(lines) * size * LINE_HEIGHT <= height + size * (LINE_HEIGHT - 1):
+                best, low = Fitted(size, lines), size + 1
+            else:
+                high = size - 1
+        return best
+
+    def measure_at(self, size: int):
+        faces = self.faces
+        scale = size / REFERENCE_SIZE
+
+        def measure(text: str) -> float:
+            return reference_width(text, faces) * scale
+
+        return measure
+
+    # -- problems -------------------------------------------------------------
+
+    def glyphs_ok(self, text: str | list[str], ref) -> bool:
+        items = [text] if isinstance(text, str) else text
+        ok = True
+        for i, item in enumerate(items):
+            for offset in missing_characters(item, list(self.faces)):
+                ch = item[offset]
+                file, path = ref if ref else ("content/site.yaml", ())
+                if not isinstance(text, str):
+                    path = (*path, i)
+                line, column = self.p.point(file, path, item, offset, 1)
+                self.p.problems.add(
+                    file, line, column, "missing-glyph",
+                    f"the character '{ch}' (U+{ord(ch):04X}) is in no installed font, so a lobby screen would show "
+                    "an empty box; remove it or install a font that has it",
+                )
+                ok = False
+        return ok
+
+    def too_long(self, layer: Layer, text: str | list[str], ref, low: int) -> None:
+        file, path = ref if ref else ("content/site.yaml", ())
+        if isinstance(text, list):
+            path = (*path, 0)
+        line, column = self.p.point(file, path)
+        what = "one line" if layer.size == "line" else f"its box at the smallest legible size ({low} px)"
+        self.p.problems.add(
+            file, line, column, "too-long",
+            f"too long for the {self.name} display ({self.display.width}×{self.display.height}): "
+            f"it does not fit {what}; shorten it",
+        )
+
+
+REFERENCE_SIZE = 200
+SAFETY = 1.02  # advances scale with size; keep a hair of room for hinting at small sizes
+
+
+@lru_cache(maxsize=65536)
+def reference_width(text: str, faces: tuple[FontFace, ...]) -> float:
+    """Width of `text` at REFERENCE_SIZE px; any other size is a linear scale of it."""
+    return SAFETY * sum(pillow_font(face, REFERENCE_SIZE).getlength(run) for face, run in runs(text, faces))
+
+
+def runs(text: str, faces) -> list[tuple[FontFace, str]]:
+    """Split text into runs drawn with the same font: the first face in the chain that has each character."""
+    out: list[tuple[FontFace, str]] = []
+    for ch in text:
+        face = face_for(ch, list(faces)) or faces[0]
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + ch)
+        else:
+            out.append((face, ch))
+    return out
+
+
+def describe(plan: SlidePlan) -> dict:
+    return {"file": plan.name, "seconds": plan.seconds, "kind": plan.kind, "case": plan.case, "valid_until": plan.valid_until}
+
+

@@ -1,0 +1,71 @@
+"""Drawing one planned slide: exact size, sRGB, no alpha; 1-bit with no anti-aliasing for mono strips."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+from PIL import Image, ImageCms, ImageDraw
+
+from generator.slides.fonts import pillow_font
+from generator.slides.layout import rgb
+from generator.slides.plan import LINE_HEIGHT, Block, SlidePlan, runs
+
+
+@cache
+def srgb_profile() -> bytes:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def render_slide(plan: SlidePlan) -> bytes:
+    mode = "1" if plan.mono else "RGB"
+    image = Image.new(mode, (plan.width, plan.height), _ink(plan.background, plan.mono))
+    draw = ImageDraw.Draw(image)
+    if plan.mono:
+        draw.fontmode = "1"  # no anti-aliasing: every pixel is on or off
+    for block in plan.blocks:
+        if block.fill_box and block.fill:
+            x, y, w, h = block.fill_box
+            draw.rectangle((x, y, x + w - 1, y + h - 1), fill=_ink(block.fill, plan.mono))
+        _draw_block(draw, block, plan)
+    return _encode(image, plan)
+
+
+def _draw_block(draw: ImageDraw.ImageDraw, block: Block, plan: SlidePlan) -> None:
+    x, y, w, h = block.box
+    line_h = block.size * (1.0 if len(block.lines) == 1 and block.role == "line" else LINE_HEIGHT)
+    total = line_h * len(block.lines)
+    top = y + (h - total) / 2 if block.valign == "middle" else y
+    ink = _ink(block.color, plan.mono)
+    for i, line in enumerate(block.lines):
+        pieces = runs(line, plan.faces)
+        width = sum(pillow_font(face, block.size).getlength(run) for face, run in pieces)
+        if block.align == "center":
+            left = x + (w - width) / 2
+        elif block.align == "right":
+            left = x + w - width
+        else:
+            left = x
+        middle = top + line_h * i + line_h / 2
+        for face, run in pieces:
+            font = pillow_font(face, block.size)
+            draw.text((left, middle), run, font=font, fill=ink, anchor="lm")
+            left += font.getlength(run)
+
+
+def _ink(color: str, mono: bool):
+    if mono:
+        r, g, b = rgb(color)
+        return 1 if (r + g + b) > 384 else 0
+    return rgb(color)
+
+
+def _encode(image: Image.Image, plan: SlidePlan) -> bytes:
+    out = io.BytesIO()
+    if plan.mono:
+        image.save(out, format="PNG", optimize=True)  # mode "1": exactly two colours, black and white
+    elif plan.format == "jpg":
+        image.save(out, format="JPEG", quality=90, progressive=False, icc_profile=srgb_profile())  # baseline
+    else:
+        image.save(out, format="PNG", compress_level=6, icc_profile=srgb_profile())
+    return out.getvalue()
