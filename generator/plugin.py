@@ -204,7 +204,12 @@ def _check_languages(languages: list[str], i18n) -> None:
 
 
 def build_site(
-    root: Path, *, strict: bool = False, drafts: bool = False, today: str | None = None, exports: list[str] | None = None
+    root: Path,
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    today: str | None = None,
+    exports: list[str] | None = None,
 ) -> bool:
     """Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was."""
     from mkdocs.commands.build import build

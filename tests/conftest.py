@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import shutil
 import socketserver
 import threading
@@ -25,6 +25,8 @@ def shared_slide_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
         os.environ.pop("CASECAST_CACHE_DIR", None)
     else:
         os.environ["CASECAST_CACHE_DIR"] = previous
+
+
 TODAY = "2026-11-25"  # "this month" on the home page is fixed so tests do not age
 
 

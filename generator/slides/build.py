@@ -47,7 +47,9 @@ class SlideResult:
 Folder = tuple[str, str, str]  # display, month, lang
 
 
-def plan_slides(content: Content, sources: dict, options: SlideOptions) -> tuple[dict[Folder, list[SlidePlan]], Problems]:
+def plan_slides(
+    content: Content, sources: dict, options: SlideOptions
+) -> tuple[dict[Folder, list[SlidePlan]], Problems]:
     layouts = load_layouts(options.root / options.layouts)
     labels = yaml.safe_load((options.root / options.labels).read_text(encoding="utf-8"))
     planner = Planner(content, layouts, labels, sources, options.today, dict(content.site.fonts))
@@ -92,6 +94,7 @@ def build_slides(
         (folder / "playlist.json").write_text(playlist(display, month, lang, slides), encoding="utf-8")
         (folder / "index.html").write_text(kiosk_page(display, month, lang, slides), encoding="utf-8")
         result.folders += 1
+    sheets = []
     for month, lang in sorted({(m, lang) for (_, m, lang) in folders}):
         shown = [
             (d, p.name, options.cache / f"{p.key()}.{p.format}")
@@ -101,12 +104,15 @@ def build_slides(
         ]
         if shown:
             key = hashlib.sha256(repr([(d, n, c.name) for d, n, c in shown] + [month, lang]).encode()).hexdigest()[:24]
-            cached = options.cache / f"contact-{key}.png"
-            if not cached.exists():
-                _store(options.cache, f"contact-{key}", "png", contact_sheet(shown, f"{month} · {lang}", content, lang))
-            sheet = out / "contact" / month / lang / "contact.png"
-            sheet.parent.mkdir(parents=True, exist_ok=True)
-            _place(cached, sheet)
+            sheets.append((month, lang, shown, options.cache / f"contact-{key}.png"))
+    todo = [s for s in sheets if not s[3].exists()]
+    jobs = [(shown, f"{month} · {lang}", lang, content.site.fonts.get(lang)) for month, lang, shown, _ in todo]
+    for (_, _, _, cached), data in zip(todo, _map(_contact_job, jobs, options.workers), strict=True):
+        _store(options.cache, cached.name.removesuffix(".png"), "png", data)
+    for month, lang, _, cached in sheets:
+        sheet = out / "contact" / month / lang / "contact.png"
+        sheet.parent.mkdir(parents=True, exist_ok=True)
+        _place(cached, sheet)
     return result
 
 
@@ -144,6 +150,17 @@ def _render_missing(missing: dict[str, SlidePlan], options: SlideOptions, progre
             done += 1
             if done % step == 0 or done == len(items):
                 progress(f"slides: {done}/{len(items)} rendered")
+
+
+def _contact_job(args) -> bytes:
+    return contact_sheet(*args)
+
+
+def _map(function, items: list, workers: int):
+    if workers > 1 and len(items) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(function, items))
+    return [function(item) for item in items]
 
 
 def _store(cache: Path, key: str, fmt: str, data: bytes) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from generator.model import Content
 from generator.slides.fonts import fallback_faces, find_face, pillow_font
 from generator.slides.plan import runs
 
@@ -17,8 +16,8 @@ GAP = 16
 COLUMNS = 5
 
 
-def contact_sheet(items: list[tuple[str, str, Path]], heading: str, content: Content, lang: str) -> bytes:
-    faces = fallback_faces(find_face(lang, bold=False, override=content.site.fonts.get(lang)))
+def contact_sheet(items: list[tuple[str, str, Path]], heading: str, lang: str, font: str | None = None) -> bytes:
+    faces = fallback_faces(find_face(lang, bold=False, override=font))
     cell_h = THUMB + LABEL + 10
     rows = (len(items) + COLUMNS - 1) // COLUMNS
     width = COLUMNS * (THUMB + GAP) + GAP

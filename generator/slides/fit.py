@@ -101,4 +101,20 @@ def fit_text(
             low = size + 1
         else:
             high = size - 1
+    if best is not None and len(best.lines) > 1:
+        best = Fitted(best.size, balance(text, width, len(best.lines), measure_at(best.size)))
+    return best
+
+
+def balance(text: str, width: float, count: int, measure: Callable[[str], float]) -> list[str]:
+    """Same number of lines, as even as possible: no lonely 户 on the last line."""
+    low, high = 0.0, width
+    best = break_lines(text, width, measure) or []
+    for _ in range(12):
+        middle = (low + high) / 2
+        lines = break_lines(text, middle, measure)
+        if lines is not None and len(lines) <= count:
+            best, high = lines, middle
+        else:
+            low = middle
     return best

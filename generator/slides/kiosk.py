@@ -22,7 +22,8 @@ def playlist(display: str, month: str, lang: str, slides: list[SlidePlan]) -> st
 
 def kiosk_page(display: str, month: str, lang: str, slides: list[SlidePlan]) -> str:
     images = "\n".join(
-        f'<img src="{html.escape(p.name)}" alt="{html.escape(p.text[:200])}" data-seconds="{p.seconds}">' for p in slides
+        f'<img src="{html.escape(p.name)}" alt="{html.escape(p.text[:200])}" data-seconds="{p.seconds}">'
+        for p in slides
     )
     title = html.escape(f"{display} · {month} · {lang}")
     return f"""<!doctype html>
@@ -33,7 +34,8 @@ def kiosk_page(display: str, month: str, lang: str, slides: list[SlidePlan]) -> 
 <title>{title}</title>
 <style>
 html, body {{ margin: 0; height: 100%; background: #000; overflow: hidden; cursor: none; }}
-img {{ position: fixed; inset: 0; width: 100%; height: 100%; object-fit: contain; opacity: 0; transition: opacity .5s; }}
+img {{ position: fixed; inset: 0; width: 100%; height: 100%; object-fit: contain; }}
+img {{ opacity: 0; transition: opacity .5s; }}
 img.on {{ opacity: 1; }}
 </style>
 </head>

@@ -71,7 +71,8 @@ def check_layout(layout: Layout, path: Path) -> None:
             ratio = contrast(layer.color, behind)
             if ratio < MIN_CONTRAST:
                 raise LayoutError(
-                    f"{where}: {layer.color} on {behind} has contrast {ratio:.1f}:1; at least {MIN_CONTRAST}:1 is needed"
+                    f"{where}: {layer.color} on {behind} has contrast {ratio:.1f}:1; "
+                    f"at least {MIN_CONTRAST}:1 is needed"
                 )
 
 
@@ -88,7 +89,12 @@ def min_sizes(display: Display) -> dict[str, int]:
         title = round(body * 1.6)
     else:
         body, title = round(display.height * 0.05), round(display.height * 0.08)
-    return {"title": title, "body": body, "fine": max(12, round(display.height * 0.02)), "line": round(display.height * 0.45)}
+    return {
+        "title": title,
+        "body": body,
+        "fine": max(12, round(display.height * 0.02)),
+        "line": round(display.height * 0.45),
+    }
 
 
 # -----------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from generator.model import CaseVersion, Content, Display, ReviewStatus, ThemeVersion
 from generator.problems import Problems
@@ -16,7 +15,7 @@ from generator.slides.fit import Fitted, break_lines, fit_text
 from generator.slides.fonts import FontFace, face_for, fallback_faces, find_face, missing_characters, pillow_font
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
 
-RENDER_VERSION = "1"  # bump when drawing changes, so cached slides are redrawn
+RENDER_VERSION = "2"  # bump when drawing changes, so cached slides are redrawn
 LINE_HEIGHT = 1.25
 PADDING = 0.025  # inside a filled band, as a fraction of the display height
 HANG = "\u2003\u2002"  # em space + en space: about the width of the bullet "■ "
@@ -84,8 +83,13 @@ class Planner:
             for i, slogan in enumerate(theme.theme.slogans):
                 plans.append(ctx.line(slogan, (theme.file, ("slogans", i)), f"slogan-{i + 1}"))
             for version in cases:
-                text, path = (version.case.slogan, ("slogan",)) if version.case.slogan else (version.case.title, ("title",))
-                plans.append(ctx.line(text, (version.file, path), f"case-{version.id}", version))
+                ref, name = (version.file, ("slogan",)), f"case-{version.id}"
+                if version.case.slogan:
+                    plans.append(ctx.line(version.case.slogan, ref, name, version))
+                else:  # the title, if it happens to fit one line; otherwise the case has no strip slide
+                    ctx.optional = True
+                    plans.append(ctx.line(version.case.title, (version.file, ("title",)), name, version))
+                    ctx.optional = False
         else:
             plans.append(ctx.cover(theme))
             plans += [ctx.case(version) for version in cases]
@@ -118,7 +122,12 @@ class _Context:
 
     def __init__(self, planner: Planner, display_name: str, display: Display, layout: Layout, faces, lang: str):
         self.p, self.name, self.display, self.layout, self.faces, self.lang = (
-            planner, display_name, display, layout, faces, lang,
+            planner,
+            display_name,
+            display,
+            layout,
+            faces,
+            lang,
         )
         self.t = {**planner.labels.get("en", {}), **planner.labels.get(lang, {})}
         self.site = planner.content.site
@@ -126,6 +135,7 @@ class _Context:
         w, h = display.width, display.height
         mx, my = round(layout.margin * w), round(layout.margin * h)
         self.safe = (mx, my, w - 2 * mx, h - 2 * my)
+        self.optional = False  # a text that may be left out (a title standing in for a missing slogan)
 
     # -- slides ---------------------------------------------------------------
 
@@ -150,9 +160,15 @@ class _Context:
             "header": (f"{org} · {category}", ("content/site.yaml", ("organization",))),
             "title": (case.title, (version.file, ("title",))),
             "flags": (list(case.red_flags), (version.file, ("red_flags",))),
-            "advice": ([f"{self.t['slide_advice']}{self.t['sep']}{a}" for a in case.advice], (version.file, ("advice",))),
+            "advice": (
+                [f"{self.t['slide_advice']}{self.t['sep']}{a}" for a in case.advice],
+                (version.file, ("advice",)),
+            ),
             "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
-            "review": (f"{self.t['review']}{self.t['sep']}{case.review.number or ''}", (version.file, ("review", "number"))),
+            "review": (
+                f"{self.t['review']}{self.t['sep']}{case.review.number or ''}",
+                (version.file, ("review", "number")),
+            ),
         }
         return self.slide("case", version.id, texts, version)
 
@@ -228,14 +244,32 @@ class _Context:
         if fitted is None:
             self.too_long(layer, text, ref, low)
             return None
-        return Block(layer.role, box, fill_box, layer.fill, layer.color, fitted.size, tuple(fitted.lines), layer.align, layer.valign)
+        return Block(
+            layer.role,
+            box,
+            fill_box,
+            layer.fill,
+            layer.color,
+            fitted.size,
+            tuple(fitted.lines),
+            layer.align,
+            layer.valign,
+        )
 
     def fit(self, layer: Layer, text: str | list[str], box, low: int, high: int) -> Fitted | None:
         _, _, w, h = box
         max_lines = 1 if layer.size == "line" or layer.role in ("header", "footer", "review") else None
         if isinstance(text, str):
-            return fit_text(text, w, h, self.measure_at, max_size=high, min_size=low, max_lines=max_lines,
-                            line_height=1.0 if layer.size == "line" else LINE_HEIGHT)
+            return fit_text(
+                text,
+                w,
+                h,
+                self.measure_at,
+                max_size=high,
+                min_size=low,
+                max_lines=max_lines,
+                line_height=1.0 if layer.size == "line" else LINE_HEIGHT,
+            )
         if layer.role == "advice":  # one line of advice: the first that fits
             for item in text:
                 fitted = fit_text(item, w, h, self.measure_at, max_size=high, min_size=low)
@@ -290,7 +324,10 @@ class _Context:
                     path = (*path, i)
                 line, column = self.p.point(file, path, item, offset, 1)
                 self.p.problems.add(
-                    file, line, column, "missing-glyph",
+                    file,
+                    line,
+                    column,
+                    "missing-glyph",
                     f"the character '{ch}' (U+{ord(ch):04X}) is in no installed font, so a lobby screen would show "
                     "an empty box; remove it or install a font that has it",
                 )
@@ -303,10 +340,16 @@ class _Context:
             path = (*path, 0)
         line, column = self.p.point(file, path)
         what = "one line" if layer.size == "line" else f"its box at the smallest legible size ({low} px)"
+        size = f"{self.name} display ({self.display.width}×{self.display.height})"
+        if self.optional:
+            message = (
+                f"there is no slogan and the title does not fit one line of the {size}; "
+                "add a short `slogan:` to show this case on the strip"
+            )
+            self.p.problems.add(file, line, column, "too-long", message, severity="warning")
+            return
         self.p.problems.add(
-            file, line, column, "too-long",
-            f"too long for the {self.name} display ({self.display.width}×{self.display.height}): "
-            f"it does not fit {what}; shorten it",
+            file, line, column, "too-long", f"too long for the {size}: it does not fit {what}; shorten it"
         )
 
 
@@ -333,6 +376,10 @@ def runs(text: str, faces) -> list[tuple[FontFace, str]]:
 
 
 def describe(plan: SlidePlan) -> dict:
-    return {"file": plan.name, "seconds": plan.seconds, "kind": plan.kind, "case": plan.case, "valid_until": plan.valid_until}
-
-
+    return {
+        "file": plan.name,
+        "seconds": plan.seconds,
+        "kind": plan.kind,
+        "case": plan.case,
+        "valid_until": plan.valid_until,
+    }

@@ -46,6 +46,14 @@ def _draw_block(draw: ImageDraw.ImageDraw, block: Block, plan: SlidePlan) -> Non
             left = x + w - width
         else:
             left = x
+        # Glyphs may reach past their advance (a "Y", a quote mark): keep the ink itself inside the box.
+        first_face, first_run = pieces[0]
+        ink_left = pillow_font(first_face, block.size).getbbox(first_run, anchor="lm")[0]
+        last_face, last_run = pieces[-1]
+        last_font = pillow_font(last_face, block.size)
+        ink_right = last_font.getbbox(last_run, anchor="lm")[2] - last_font.getlength(last_run)
+        left = max(left, x - min(0, ink_left))
+        left = min(left, x + w - width - max(0, ink_right))
         middle = top + line_h * i + line_h / 2
         for face, run in pieces:
             font = pillow_font(face, block.size)

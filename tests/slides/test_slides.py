@@ -1,0 +1,306 @@
+"""Slides as a lobby screen shows them: exact sizes, legible text, safe margins, contrast, no boxes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.checking import check_project, publishable
+from generator.plugin import slide_options
+from generator.slides import build_slides
+from generator.slides.layout import LayoutError, contrast, load_layouts, min_sizes
+from generator.slides.plan import Planner
+from tests.conftest import REPO, add_draft
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def build(project: Path, out: Path | None = None):
+    loaded = check_project(project, TODAY)
+    out = out or project / "slides-out"
+    result = build_slides(
+        publishable(loaded), loaded.sources, slide_options(project, TODAY), out, progress=lambda m: None
+    )
+    return loaded, out, result
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory):
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("slides") / "project")
+    return build(project)
+
+
+def planner(project: Path) -> Planner:
+    import yaml
+
+    loaded = check_project(project, TODAY)
+    labels = yaml.safe_load((project / "theme/pages/labels.yaml").read_text(encoding="utf-8"))
+    layouts = load_layouts(project / "theme/slides/layouts.yaml")
+    return Planner(publishable(loaded), layouts, labels, loaded.sources, TODAY)
+
+
+def test_every_profile_gets_exact_sizes_formats_and_no_alpha(sample) -> None:
+    loaded, out, result = sample
+    assert result.folders > 0 and result.slides > 0
+    for name, display in loaded.content.site.displays.items():
+        files = [p for p in (out / name).rglob("*") if p.suffix in (".png", ".jpg")]
+        assert files, name
+        for path in files:
+            with Image.open(path) as image:
+                assert image.size == (display.width, display.height), path
+                assert path.suffix == f".{display.format}"
+                if display.colors == "mono":
+                    assert image.mode == "1" and len(image.getcolors()) == 2
+                else:
+                    assert image.mode == "RGB"  # no alpha
+                    assert "icc_profile" in image.info  # sRGB
+                if display.format == "jpg":
+                    assert image.format == "JPEG" and not image.info.get("progressive")
+
+
+def test_a_mono_strip_has_exactly_two_colours_and_no_anti_aliasing(sample) -> None:
+    _, out, _ = sample
+    for path in (out / "door-strip").rglob("*.png"):
+        with Image.open(path) as image:
+            assert sorted(c for _, c in image.convert("RGB").getcolors()) == [(0, 0, 0), (255, 255, 255)]
+
+
+def test_nothing_is_drawn_outside_the_safe_margin(sample) -> None:
+    loaded, out, _ = sample
+    layouts = load_layouts(REPO / "theme/slides/layouts.yaml")
+    for name, display in loaded.content.site.displays.items():
+        from generator.slides.layout import layout_for, rgb
+
+        layout = layout_for(display, layouts)
+        mx, my = round(layout.margin * display.width), round(layout.margin * display.height)
+        background = rgb(layout.background) if display.colors != "mono" else (0, 0, 0)
+        for path in list((out / name).rglob("*.png")) + list((out / name).rglob("*.jpg")):
+            with Image.open(path) as image:
+                rgb_image = image.convert("RGB")
+            w, h = rgb_image.size
+            # JPEG ringing spreads up to one 8x8 block from the text; it is compression noise, not drawing.
+            bx, by = (mx - 8, my - 8) if path.suffix == ".jpg" else (mx, my)
+            tolerance = 16 if path.suffix == ".jpg" else 0
+            for box in ((0, 0, w, by), (0, h - by, w, h), (0, 0, bx, h), (w - bx, 0, w, h)):
+                colors = rgb_image.crop(box).getcolors(1 << 20)
+                assert all(
+                    max(abs(a - b) for a, b in zip(c, background, strict=True)) <= tolerance for _, c in colors
+                ), (
+                    path,
+                    box,
+                )
+
+
+def test_text_and_background_reach_seven_to_one(sample) -> None:
+    layouts = load_layouts(REPO / "theme/slides/layouts.yaml")
+    for layout in layouts.values():
+        for layers in layout.slides.values():
+            for layer in layers:
+                assert contrast(layer.color, layer.fill or layout.background) >= 7
+
+
+def test_a_layout_with_too_little_contrast_is_refused(tmp_path: Path) -> None:
+    text = (REPO / "theme/slides/layouts.yaml").read_text(encoding="utf-8").replace('"#ffd54f"', '"#ff5252"', 1)
+    (tmp_path / "layouts.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(LayoutError, match="contrast"):
+        load_layouts(tmp_path / "layouts.yaml")
+
+
+def test_a_long_title_shrinks_but_stays_at_or_above_the_minimum(project: Path) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    long_title = "接到自称房管局的“退税”电话，让你马上去银行ATM上按提示操作转账？这是诈骗！"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace(
+            "title: 接到“退税”电话让你去ATM转账？是诈骗！", f"title: {long_title}"
+        ),
+        "utf-8",
+    )
+    p = planner(project)
+    content = p.content
+    display = content.site.displays["lobby-tv"]
+    plans = p.month("lobby-tv", display, content.themes[("2026-03", "zh")])
+    title = next(b for plan in plans if plan.case == "fake-tax-refund" for b in plan.blocks if b.role == "title")
+    normal = next(
+        b
+        for plan in planner(REPO).month("lobby-tv", display, content.themes[("2026-03", "zh")])
+        if plan.case == "fake-tax-refund"
+        for b in plan.blocks
+        if b.role == "title"
+    )
+    assert min_sizes(display)["title"] <= title.size < normal.size
+    assert "".join(title.lines) == long_title
+
+
+def test_an_over_long_title_is_too_long_at_its_line(project: Path) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    text = case.read_text(encoding="utf-8").replace("title: 接到", "title: " + "很长的标题" * 20 + "接到")
+    case.write_text(text, encoding="utf-8")
+    problems = [p for p in check_project(project, TODAY).problems if p.rule == "too-long"]
+    assert problems and {(p.file, p.line) for p in problems} == {("content/cases/fake-tax-refund.yaml", 2)}
+    assert "lobby-tv" in " ".join(p.message for p in problems)
+
+
+def test_a_character_no_font_has_is_missing_glyph_at_its_line(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("slogan: 不租不借不卖卡", "slogan: 不租不借不卖卡🙂"), "utf-8"
+    )
+    (problem,) = {
+        (p.line, p.column, p.message) for p in check_project(project, TODAY).problems if p.rule == "missing-glyph"
+    }
+    line = next(i for i, t in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("slogan"))
+    assert problem[:2] == (line, 16) and "U+1F642" in problem[2]
+
+
+def test_draft_and_expired_cases_produce_no_slide(project: Path) -> None:
+    add_draft(project)
+    theme = project / "content/themes/2026-11.yaml"
+    theme.write_text(
+        theme.read_text(encoding="utf-8").replace(
+            "cases: [card-renting,", "cases: [fake-refund-shopping, card-renting,"
+        ),
+        "utf-8",
+    )
+    case = project / "content/cases/student-card-selling.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("valid_until: 2027-12-31", "valid_until: 2026-11-01"), "utf-8"
+    )
+    _, out, _ = build(project)
+    names = [p.name for p in out.rglob("*.*")]
+    assert not any("fake-refund-shopping" in n or "student-card-selling" in n for n in names)
+    for playlist in out.rglob("playlist.json"):
+        cases = {s["case"] for s in json.loads(playlist.read_text(encoding="utf-8"))["slides"]}
+        assert not cases & {"fake-refund-shopping", "student-card-selling"}
+
+
+def test_playlist_and_kiosk_page(sample) -> None:
+    _, out, _ = sample
+    folder = out / "lobby-tv" / "2026-03" / "zh"
+    playlist = json.loads((folder / "playlist.json").read_text(encoding="utf-8"))
+    assert [s["file"] for s in playlist["slides"]] == sorted(p.name for p in folder.glob("*.png"))
+    assert all(s["seconds"] == 10 for s in playlist["slides"])  # the profile says 10
+    case = next(s for s in playlist["slides"] if s["case"] == "fake-tax-refund")
+    assert case["kind"] == "case" and case["valid_until"] == "2027-12-31"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    assert all(f'src="{s["file"]}"' in page for s in playlist["slides"])
+
+
+def test_durations_follow_text_length_when_the_profile_sets_none(project: Path) -> None:
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("format: jpg, seconds: 8}", "format: jpg}"), "utf-8")
+    p = planner(project)
+    plans = p.month("led-wall", p.content.site.displays["led-wall"], p.content.themes[("2026-03", "zh")])
+    for plan in plans:
+        assert plan.seconds == max(8, round(len(plan.text) / 4 + 2))
+    assert max(plan.seconds for plan in plans) > 8
+
+
+def test_script_in_a_title_never_reaches_the_kiosk_page_live(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title: 出租", "title: <script>x</script>出租"), "utf-8")
+    _, out, _ = build(project)
+    for page in out.rglob("index.html"):
+        assert "<script>x" not in page.read_text(encoding="utf-8")
+
+
+def test_a_second_build_with_nothing_changed_draws_nothing(sample, tmp_path: Path) -> None:
+    loaded, _, _ = sample
+    project = Path(loaded.sources["content/site.yaml"].text and next(iter([tmp_path])))  # any folder
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path / "again")
+    first = build(project, tmp_path / "one")[2]
+    second = build(project, tmp_path / "two")[2]
+    assert second.rendered == 0 and second.slides == first.slides
+    assert sorted(p.name for p in (tmp_path / "two").rglob("*")) == sorted(
+        p.name for p in (tmp_path / "one").rglob("*")
+    )
+
+
+def test_a_contact_sheet_per_month_and_language(sample) -> None:
+    _, out, _ = sample
+    sheet = out / "contact" / "2026-03" / "zh" / "contact.png"
+    with Image.open(sheet) as image:
+        assert image.width > 1000 and image.height > 1000
+    assert (out / "contact" / "2026-03" / "ko" / "contact.png").is_file()
+
+
+def test_export_slides_writes_a_zip_for_a_usb_stick(project: Path, tmp_path: Path) -> None:
+    import os
+    import sys
+    import zipfile
+
+    target = tmp_path / "usb.zip"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "export",
+            "slides",
+            "--display",
+            "led-wall",
+            "--month",
+            "2026-03",
+            "--lang",
+            "ko",
+            "-o",
+            str(target),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    names = zipfile.ZipFile(target).namelist()
+    assert "playlist.json" in names and "index.html" in names and "01-cover-2026-03.jpg" in names
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "export",
+            "slides",
+            "--display",
+            "nope",
+            "--month",
+            "2026-03",
+            "-o",
+            "x.zip",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=300,
+    )
+    assert bad.returncode == 2 and "led-wall" in bad.stderr
+
+
+def test_a_case_without_slogan_uses_a_short_title_on_strips_or_warns(project: Path) -> None:
+    short = project / "content/cases/card-renting.yaml"
+    short.write_text(
+        short.read_text(encoding="utf-8")
+        .replace("slogan: 不租不借不卖卡\n", "")
+        .replace("title: 出租银行卡“日赚300元”？你可能已成诈骗帮凶", "title: 出租银行卡是违法"),
+        "utf-8",
+    )
+    long = project / "content/cases/student-card-selling.yaml"
+    long.write_text(long.read_text(encoding="utf-8").replace("slogan: 卖卡一时钱，失信五年难\n", ""), "utf-8")
+    p = planner(project)
+    plans = p.month("led-strip", p.content.site.displays["led-strip"], p.content.themes[("2026-11", "zh")])
+    lines = {plan.case: plan.blocks[0].lines for plan in plans if plan.case}
+    assert lines["card-renting"] == ("出租银行卡是违法",) and "student-card-selling" not in lines
+    (warning,) = [x for x in p.problems if x.file.endswith("student-card-selling.yaml")]
+    assert warning.severity == "warning" and "slogan" in warning.message
