@@ -33,10 +33,21 @@ def contact_sheet(items: list[tuple[str, str, Path]], heading: str, lang: str, f
             thumb.thumbnail((THUMB, THUMB))
         sheet.paste(thumb, (x + (THUMB - thumb.width) // 2, y + (THUMB - thumb.height) // 2))
         draw.rectangle((x, y, x + THUMB - 1, y + THUMB - 1), outline=(160, 160, 160))
-        _text(draw, (x, y + THUMB + 4), f"{display} / {name}", LABEL - 6, faces)
+        _text(draw, (x, y + THUMB + 4), _fit_label(f"{display} / {name}", faces), LABEL - 6, faces)
     out = io.BytesIO()
     sheet.save(out, format="PNG", compress_level=6)
     return out.getvalue()
+
+
+def _fit_label(label: str, faces) -> str:
+    """Labels stay under their own thumbnail: long ones lose their middle."""
+    font = pillow_font(faces[0], LABEL - 6)
+    if font.getlength(label) <= THUMB:
+        return label
+    while len(label) > 8 and font.getlength(label + "…") > THUMB:
+        cut = len(label) // 2
+        label = label[: cut - 1] + label[cut:]
+    return label[: len(label) // 2] + "…" + label[len(label) // 2 :]
 
 
 def _text(draw: ImageDraw.ImageDraw, at: tuple[int, int], text: str, size: int, faces) -> None:

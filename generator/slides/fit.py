@@ -10,13 +10,10 @@ from dataclasses import dataclass
 NO_LINE_START = set("。，、．！？）」』】〉》”’：；…—‥·・%％,.!?)]}:;ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
 NO_LINE_END = set("（「『【〈《“‘([{＄$￥¥")
 
-# A token is a word: a run of Latin letters/digits, a Hangul/Latin word between spaces, or one CJK character.
-_TOKEN = re.compile(
-    r"\s+"  # spaces (break opportunities)
-    r"|[A-Za-z0-9０-９Ａ-Ｚａ-ｚ@#%&+./:_\-']+"  # Latin words and numbers stay whole: ATM, 7000, 95599
-    r"|[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+"  # a Hangul word: Korean breaks between words
-    r"|."  # anything else (a Han character, a punctuation mark) on its own
-)
+# Break opportunities: at spaces, and around every Han character, kana or full-width mark. Hangul and Latin
+# runs without a space between them are one word ("수수료"부터?, ATM, 95599) and never split.
+_CJK_CHAR = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
+_TOKEN = re.compile(rf"\s+|[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+")
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,10 @@ def test_fit_gives_up_below_the_minimum() -> None:
 
 def test_lines_are_balanced() -> None:
     assert balance("公检法没有安全账户", 4, 3, chars) == ["公检法", "没有安", "全账户"]
+
+
+def test_korean_quoted_words_are_not_split_at_their_quote_marks() -> None:
+    lines = break_lines('대출금 받기 전에 "해제 수수료"부터? 가짜 대출 앱의 수법', 14, chars)
+    assert lines is not None
+    assert all(not line.startswith('"부터') for line in lines)
+    assert any('수수료"부터?' in line for line in lines)
