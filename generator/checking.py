@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.loading import Loaded, load_project
 from generator.model import Content
-from generator.rules import files, personal_data, references, review, unsafe, wording_rule
+from generator.rules import files, lengths, personal_data, references, review, unsafe, wording_rule
 
 
 def check_project(root: Path, today: dt.date | None = None) -> Loaded:
@@ -24,6 +24,7 @@ def check_project(root: Path, today: dt.date | None = None) -> Loaded:
         problems.extend(files.check(loaded.content, root, loaded.sources))
         problems.extend(wording_rule.check(content_sources, loaded.content.site))
         problems.extend(review.check(loaded.content, loaded.sources, today))
+        problems.extend(lengths.check(loaded.content, loaded.sources))
         problems.extend(_slide_problems(loaded, root, today))
     return loaded
 

@@ -55,15 +55,13 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @main.command()
 @click.option("--strict", is_flag=True, help="Any problem fails the build; site/ is left as it was.")
 @click.option("--drafts", is_flag=True, help="Include cases not yet approved, under a DRAFT banner.")
-@click.option("--only", default="site,slides", show_default=True, help="Comma-separated: site, slides, mobile.")
+@click.option("--only", default="site,slides,mobile", show_default=True, help="Comma-separated: site, slides, mobile.")
 def build(strict: bool, drafts: bool, only: str) -> None:
     """Build the site (and exports) into site/."""
     parts = [p.strip() for p in only.split(",") if p.strip()]
     unknown = [p for p in parts if p not in ONLY_CHOICES]
     if unknown or not parts:
         raise click.BadParameter(f"choose from {', '.join(ONLY_CHOICES)}", param_hint="--only")
-    if "mobile" in parts:
-        click.echo("note: mobile exports are not part of this version yet", err=True)
     root = _root()
     loaded = check_project(root)
     if strict and loaded.problems.failed(strict=True):
@@ -73,7 +71,7 @@ def build(strict: bool, drafts: bool, only: str) -> None:
     _quiet_logs()
     from generator.plugin import build_exports, build_site  # the MkDocs adapter
 
-    exports = [p for p in parts if p == "slides"]
+    exports = [p for p in parts if p in ("slides", "mobile")]
     if "site" in parts:
         ok = build_site(root, strict=strict, drafts=drafts, exports=exports)
     else:

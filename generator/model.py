@@ -71,6 +71,7 @@ class Site(Strict):
     name: Localized = Field(description="Site title")
     organization: Localized = Field(description="Bank name, printed on slides and snippets")
     languages: list[LangCode] = Field(min_length=1, description="First one is the default")
+    url: Text | None = Field(None, description="Where the site is published, e.g. https://edu.intranet.bank/")
     hotline: Text = Field(description="Customer service hotline, e.g. 95588")
     complaint: Complaint
     brand: Brand = Brand()

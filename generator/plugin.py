@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from generator.checking import check_project, publishable
 from generator.loading import Loaded
 from generator.media import clean_image
+from generator.mobile import build_mobile
 from generator.problems import Problems
 from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
@@ -37,7 +38,7 @@ class CasecastConfig(Config):
     templates = opt.Type(str, default="theme/pages")
     drafts = opt.Type(bool, default=False)
     today = opt.Optional(opt.Type(str))  # YYYY-MM-DD; fixes "this month" for reproducible builds
-    exports = opt.ListOfItems(opt.Choice(["slides"]), default=["slides"])  # written under site/exports/
+    exports = opt.ListOfItems(opt.Choice(["slides", "mobile"]), default=["slides", "mobile"])  # site/exports/
 
 
 class CasecastPlugin(BasePlugin[CasecastConfig]):
@@ -94,9 +95,11 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             return
         languages = [lang.locale for lang in i18n.config.languages]
         split_search_index(Path(config.site_dir), languages[0], languages[1:])
+        root = Path(config.config_file_path).parent
         if "slides" in self.config.exports:
-            root = Path(config.config_file_path).parent
             write_slides(root, self.loaded, Path(config.site_dir) / "exports" / "slides", self._today())
+        if "mobile" in self.config.exports:
+            write_mobile(root, self.loaded, Path(config.site_dir) / "exports" / "mobile", self._today())
 
     # -------------------------------------------------------------------------
     # helpers
@@ -164,6 +167,19 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
         f"slides: {result.slides} in {result.folders} folders under {out.name}/ "
         f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache)"
     )
+
+
+def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -> None:
+    content = publishable(loaded) if loaded else None
+    if content is None:
+        return
+    result = build_mobile(content, root, out, today, root / "theme" / "pages" / "labels.yaml")
+    log.info(
+        f"mobile: {result.cases} cases (fragment, H5 page, SMS) and a feed per language; "
+        f"largest fragment {result.largest_fragment / 1024:.1f} KB without images (budget 16 KB)"
+    )
+    for name in result.over_budget:
+        log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
 
 
 def split_search_index(site_dir: Path, default: str, others: list[str]) -> None:
@@ -250,7 +266,10 @@ def build_exports(root: Path, exports: list[str]) -> bool:
         final.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
         try:
-            write_slides(root, loaded, work, dt.date.today())
+            if kind == "slides":
+                write_slides(root, loaded, work, dt.date.today())
+            else:
+                write_mobile(root, loaded, work, dt.date.today())
         except PluginError as error:
             log.error(str(error))
             shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,29 @@
+"""Rule too-long for SMS: a case's own `sms:` must fit one segment (70 characters)."""
+
+from __future__ import annotations
+
+from generator.model import Content
+from generator.problems import Problems
+from generator.yamlsource import Source
+
+SMS_LIMIT = 70
+
+
+def check(content: Content, sources: dict[str, Source]) -> Problems:
+    problems = Problems()
+    for version in content.cases.values():
+        sms = version.case.sms
+        if sms is None:
+            continue
+        length = len(sms.strip().encode("utf-16-le")) // 2
+        if length > SMS_LIMIT:
+            source = sources.get(version.file)
+            line, column = source.position(("sms",)) if source else (1, 1)
+            problems.add(
+                version.file,
+                line,
+                column,
+                "too-long",
+                f"the SMS text has {length} characters; one message holds {SMS_LIMIT}: shorten it",
+            )
+    return problems

@@ -1,0 +1,127 @@
+"""Every mobile file, read with a real HTML parser: nothing that runs, nothing from outside."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from generator.checking import check_project
+from generator.mobile.sms import sms_length
+from tests.conftest import add_draft
+from tests.mobile.conftest import TODAY, build
+
+REMOTE = re.compile(r"^\s*(https?:|//)", re.I)
+
+
+class Parsed(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.depth = 0
+        self.roots = 0
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if self.depth == 0:
+            self.roots += 1
+        if tag not in ("img", "br", "hr", "meta", "link", "input"):
+            self.depth += 1
+
+    def handle_endtag(self, tag) -> None:
+        self.depth -= 1
+
+
+def all_files(out: Path, pattern: str) -> list[Path]:
+    files = sorted(out.rglob(pattern))
+    assert files, pattern
+    return files
+
+
+def test_no_script_handler_javascript_or_outside_resource(mobile_out: Path) -> None:
+    for path in all_files(mobile_out, "*.html"):
+        for tag, attrs in Parsed(path.read_text(encoding="utf-8")).tags:
+            assert tag not in ("script", "iframe", "object", "embed", "link"), (path.name, tag)
+            for name, value in attrs.items():
+                assert not name.startswith("on"), (path.name, tag, name)
+                assert not re.match(r"\s*javascript:", value or "", re.I), (path.name, tag, name)
+                if name in ("src", "srcset", "poster", "data"):
+                    assert not REMOTE.match(value or ""), (path.name, tag, value)
+            style = attrs.get("style") or ""
+            assert "url(" not in style or "data:" in style
+
+
+def test_fragments_are_one_element_with_inline_styles_only(mobile_out: Path) -> None:
+    fragments = [p for p in all_files(mobile_out, "*.html") if not p.name.endswith(".page.html")]
+    for path in fragments:
+        parsed = Parsed(path.read_text(encoding="utf-8"))
+        assert parsed.roots == 1, path.name
+        assert all(tag != "style" for tag, _ in parsed.tags), path.name
+        assert all("class" not in attrs and "id" not in attrs for _, attrs in parsed.tags), path.name
+        root_tag, root_attrs = parsed.tags[0]
+        assert root_tag == "article" and "style" in root_attrs and root_attrs.get("lang")
+        assert not re.search(r"\d+px", path.read_text(encoding="utf-8")), "sizes in em, so the app's text size scales"
+        assert path.stat().st_size < 16 * 1024 or "data:image" in path.read_text(encoding="utf-8")
+
+
+def test_pages_have_a_viewport_and_light_and_dark_styles(mobile_out: Path) -> None:
+    for path in all_files(mobile_out, "*.page.html"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<!DOCTYPE html>")
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in text
+        assert "prefers-color-scheme: dark" in text and "font-size: 18px" in text
+
+
+def test_feeds_are_json_feed_1_1_newest_first(mobile_out: Path) -> None:
+    for path in all_files(mobile_out, "feed.json"):
+        feed = json.loads(path.read_text(encoding="utf-8"))
+        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        assert feed["title"] and feed["home_page_url"].startswith("https://")
+        dates = [item["date_published"] for item in feed["items"]]
+        assert dates == sorted(dates, reverse=True)
+        for item in feed["items"]:
+            assert {"id", "url", "title", "summary", "content_html", "date_published", "tags", "language"} <= set(item)
+            assert item["language"] == path.parent.name and item["url"].startswith("https://")
+
+
+def test_every_sms_fits_one_segment(mobile_out: Path) -> None:
+    for path in all_files(mobile_out, "*.txt"):
+        text = path.read_text(encoding="utf-8").strip()
+        assert 0 < sms_length(text) <= 70, (path.name, text)
+        assert "95599" in text
+
+
+def test_a_long_sms_in_a_case_is_too_long_at_its_line(project: Path) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("核实请拨95599。", "核实请拨95599。" + "请务必提高警惕" * 5), "utf-8"
+    )
+    (problem,) = [p for p in check_project(project, TODAY).problems if p.rule == "too-long" and "SMS" in p.message]
+    line = next(i for i, t in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("sms:"))
+    assert problem.line == line
+
+
+def test_draft_and_expired_cases_appear_in_no_mobile_file(project: Path) -> None:
+    add_draft(project)
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("valid_until: 2027-12-31", "valid_until: 2026-10-31"), "utf-8"
+    )
+    out = build(project)
+    names = {p.name for p in out.rglob("*")}
+    assert not any(n.startswith(("fake-refund-shopping", "card-renting")) for n in names)
+    for feed in out.rglob("feed.json"):
+        text = feed.read_text(encoding="utf-8")
+        assert "fake-refund-shopping" not in text and "card-renting" not in text
+
+
+def test_script_in_a_story_is_never_live_in_any_mobile_file(project: Path) -> None:
+    case = project / "content/cases/fake-loan-app.yaml"
+    text = case.read_text(encoding="utf-8").replace("  交钱后，", "  <script>alert(1)</script>交钱后，")
+    case.write_text(text, "utf-8")
+    out = build(project)
+    for path in out.rglob("fake-loan-app*"):
+        assert "<script>" not in path.read_text(encoding="utf-8"), path.name
+    assert "&lt;script&gt;" in (out / "zh/fake-loan-app.html").read_text(encoding="utf-8")
