@@ -44,13 +44,15 @@ system-fonts:
 	@fc-list :lang=zh 2>/dev/null | grep -q . || { $(SUDO) apt-get update -q && $(APT) fonts-noto-cjk fontconfig; }
 
 # Debian's Chromium drives the browser tests; node/npm fetch axe-core for the accessibility checks;
-# tesseract reads the slides back to prove they are legible; Java runs the Nu HTML Checker (vnu-jar).
+# tesseract reads the slides back to prove they are legible; Java runs the Nu HTML Checker (vnu-jar);
+# nginx serves a published release with docs/nginx.conf (the tests start and stop it themselves).
 system-test:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -q && $(APT) chromium; }
 	@tesseract --list-langs 2>/dev/null | grep -q kor && tesseract --list-langs 2>/dev/null | grep -q chi_sim || \
 		{ $(SUDO) apt-get update -q && $(APT) tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-kor; }
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(APT) npm; }
 	@command -v java >/dev/null || { $(SUDO) apt-get update -q && $(APT) default-jre-headless; }
+	@[ -x /usr/sbin/nginx ] || { $(SUDO) apt-get update -q && $(APT) nginx; }
 
 tests/node_modules/.installed: tests/package.json
 	cd tests && npm ci --no-audit --no-fund --loglevel=error

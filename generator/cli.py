@@ -113,6 +113,39 @@ def review(fmt: str) -> None:
     click.echo(format_rows_json(rows) if fmt == "json" else format_rows_text(rows))
 
 
+@main.command()
+@click.option("--to", "target", required=True, type=click.Path(path_type=Path), help="The web server's folder.")
+@click.option("--rollback", is_flag=True, help="Switch back to the release before the current one.")
+@click.option("--list", "show", is_flag=True, help="List the releases with build time, content version, hash.")
+@click.option("--keep", default=5, show_default=True, help="How many releases to keep.")
+@click.option("--allow-warnings", is_flag=True, help="Publish a build that has warnings.")
+def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings: bool) -> None:
+    """Publish the last build to DIR/releases/<time>/ and switch DIR/current to it in one step."""
+    from generator.publish import PublishError, list_releases
+    from generator.publish import publish as publish_site
+    from generator.publish import rollback as roll_back
+
+    target = target.resolve()
+    try:
+        if show:
+            releases = list_releases(target)
+            for r in releases:
+                mark = "*" if r.current else " "
+                click.echo(f"{mark} {r.name}  built {r.built}  content {r.content[:12]}  tree {r.tree[:16]}")
+            if not releases:
+                click.echo(f"no releases in {target}")
+            return
+        if rollback:
+            release = roll_back(target)
+            click.echo(f"{target / 'current'} now serves {release.name} (built {release.built})")
+            return
+        release = publish_site(_root() / "site", target, keep=keep, allow_warnings=allow_warnings)
+    except PublishError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"published {release.name} (tree {release.tree[:16]}); {target / 'current'} now serves it")
+
+
 @main.group()
 def export() -> None:
     """Pack material for a device: slides for a USB stick."""

@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
+from generator.buildinfo import build_time, write_build_info
 from generator.checking import check_project, publishable
 from generator.loading import Loaded
 from generator.media import clean_image
@@ -100,13 +101,24 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             write_slides(root, self.loaded, Path(config.site_dir) / "exports" / "slides", self._today())
         if "mobile" in self.config.exports:
             write_mobile(root, self.loaded, Path(config.site_dir) / "exports" / "mobile", self._today())
+        content = publishable(self.loaded) if self.loaded else None
+        write_build_info(
+            Path(config.site_dir),
+            root,
+            self.loaded.problems if self.loaded else Problems(),
+            cases=len(content.cases) if content else 0,
+            drafts=self.config.drafts or self.serving,
+            strict=bool(config.strict),
+        )
 
     # -------------------------------------------------------------------------
     # helpers
     # -------------------------------------------------------------------------
 
     def _today(self) -> dt.date:
-        return dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
+        if self.config.today:
+            return dt.date.fromisoformat(self.config.today)
+        return build_time().date()  # SOURCE_DATE_EPOCH, when set, makes builds reproducible
 
     def _load(self, root: Path) -> None:
         self.loaded = check_project(root, self._today())
@@ -242,6 +254,7 @@ def build_site(
     final = Path(config.site_dir)
     _remove_abandoned_builds(final.parent)
     work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
+    work.chmod(0o755)  # mkdtemp makes it private; the web server's user must be able to read the site
     config.site_dir = str(work)
     try:
         build(config)
@@ -265,6 +278,7 @@ def build_exports(root: Path, exports: list[str]) -> bool:
         final = root / "site" / "exports" / kind
         final.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
+        work.chmod(0o755)
         try:
             if kind == "slides":
                 write_slides(root, loaded, work, dt.date.today())

@@ -15,7 +15,7 @@ from generator.slides.fit import Fitted, break_lines, fit_text
 from generator.slides.fonts import FontFace, face_for, fallback_faces, find_face, missing_characters, pillow_font
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
 
-RENDER_VERSION = "3"  # bump when drawing changes, so cached slides are redrawn
+RENDER_VERSION = "4"  # bump when drawing changes, so cached slides are redrawn
 LINE_HEIGHT = 1.25
 PADDING = 0.025  # inside a filled band, as a fraction of the display height
 HANG = "\u2003\u2002"  # em space + en space: about the width of the bullet "■ "

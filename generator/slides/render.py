@@ -14,7 +14,12 @@ from generator.slides.plan import LINE_HEIGHT, Block, SlidePlan, runs
 
 @cache
 def srgb_profile() -> bytes:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    """LittleCMS stamps the creation time into the ICC header; zero it (and the optional profile ID)
+    so the same slide is the same bytes tomorrow."""
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    data[24:36] = bytes(12)  # dateTimeNumber
+    data[84:100] = bytes(16)  # profile ID: all zero means "not computed", which the ICC spec allows
+    return bytes(data)
 
 
 def render_slide(plan: SlidePlan) -> bytes:

@@ -1,0 +1,58 @@
+"""build-info.json at the site root: what was built, from which content, and a hash of the whole tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from dataclasses import asdict
+from pathlib import Path
+
+from generator import __version__
+from generator.problems import Problems
+from generator.publish import BUILD_INFO, tree_hash
+
+
+def build_time() -> dt.datetime:
+    """SOURCE_DATE_EPOCH, when set, stands for "now": two builds of the same content are identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def content_version(root: Path) -> str | None:
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        if not commit:
+            return None
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "content"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return commit + ("+uncommitted" if dirty else "")
+
+
+def write_build_info(site: Path, root: Path, problems: Problems, *, cases: int, drafts: bool, strict: bool) -> dict:
+    exports = site / "exports"
+    slides = [p for p in (exports / "slides").rglob("*") if p.suffix in (".png", ".jpg") and "contact" not in p.parts]
+    mobile = [p for p in (exports / "mobile").rglob("*") if p.is_file()]
+    info = {
+        "build_time": build_time().isoformat(),
+        "casecast_version": __version__,
+        "content_version": content_version(root),
+        "drafts": drafts,
+        "strict": strict,
+        "counts": {"cases": cases, "slides": len(slides), "mobile_files": len(mobile)},
+        "problems": [asdict(p) for p in sorted(problems)],
+        "tree_sha256": tree_hash(site),
+    }
+    (site / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return info

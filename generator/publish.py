@@ -1,0 +1,133 @@
+"""Publishing a built site to the intranet server's folder: whole releases, an atomic switch, rollback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+BUILD_INFO = "build-info.json"
+
+
+class PublishError(Exception):
+    """Something the person publishing must fix first; one sentence."""
+
+
+@dataclass(frozen=True)
+class Release:
+    name: str
+    path: Path
+    built: str
+    content: str
+    tree: str
+    current: bool
+
+
+def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,)) -> str:
+    """SHA-256 over every file's path and bytes, in a fixed order: equal trees, equal hashes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = path.relative_to(folder).as_posix()
+        if rel in skip:
+            continue
+        digest.update(rel.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def read_info(site: Path) -> dict:
+    try:
+        return json.loads((site / BUILD_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PublishError(f"{site} has no {BUILD_INFO}: run 'casecast build --strict' first") from None
+
+
+def publish(site: Path, target: Path, *, keep: int = 5, allow_warnings: bool = False) -> Release:
+    info = read_info(site)
+    severities = {p["severity"] for p in info.get("problems", [])}
+    if info.get("drafts"):
+        raise PublishError("this build includes drafts (built with --drafts): build again without it")
+    if "error" in severities:
+        raise PublishError(
+            "the last build left cases out because of errors: fix them and run 'casecast build --strict'"
+        )
+    if "warning" in severities and not allow_warnings:
+        raise PublishError("the last build has warnings: fix them, or publish anyway with --allow-warnings")
+    if tree_hash(site) != info.get("tree_sha256"):
+        raise PublishError(f"{site} was changed after it was built: build again before publishing")
+    releases = target / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    name = _release_name(info, releases)
+    partial = releases / f".{name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copytree(site, partial, symlinks=True)  # a killed copy leaves only this hidden folder
+    partial.chmod(0o755)  # readable by the web server's user, whatever the build folder's mode was
+    final = releases / name
+    os.replace(partial, final)
+    switch(target, final)
+    prune(target, keep)
+    return next(r for r in list_releases(target) if r.name == name)
+
+
+def switch(target: Path, release: Path) -> None:
+    """Point DIR/current at the release in one atomic step (a symlink swap)."""
+    link = target / "current"
+    tmp = target / f".current.{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(os.path.relpath(release, target), tmp)
+    os.replace(tmp, link)
+
+
+def rollback(target: Path) -> Release:
+    releases = list_releases(target)
+    current = next((i for i, r in enumerate(releases) if r.current), None)
+    if current is None or current == 0:
+        raise PublishError("there is no earlier release to go back to")
+    switch(target, releases[current - 1].path)
+    return list_releases(target)[current - 1]
+
+
+def prune(target: Path, keep: int) -> None:
+    releases = list_releases(target)
+    for release in releases[: max(0, len(releases) - keep)]:
+        if not release.current:
+            shutil.rmtree(release.path, ignore_errors=True)
+    for partial in (target / "releases").glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def list_releases(target: Path) -> list[Release]:
+    folder = target / "releases"
+    if not folder.is_dir():
+        return []
+    current = (target / "current").resolve() if (target / "current").is_symlink() else None
+    found = []
+    for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        try:
+            info = json.loads((path / BUILD_INFO).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        found.append(
+            Release(
+                name=path.name,
+                path=path,
+                built=info.get("build_time", "?"),
+                content=info.get("content_version") or "-",
+                tree=info.get("tree_sha256", "?"),
+                current=path.resolve() == current,
+            )
+        )
+    return found
+
+
+def _release_name(info: dict, releases: Path) -> str:
+    """The publish time, to the microsecond: names sort in publishing order."""
+    while True:
+        name = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        if not (releases / name).exists():
+            return name

@@ -1,0 +1,140 @@
+"""Publishing: whole releases, an atomic switch, rollback, refusals, and reproducible builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.plugin import build_site
+from generator.publish import PublishError, list_releases, publish, rollback, tree_hash
+from tests.conftest import REPO, add_draft, copy_project
+from tests.nginx import Nginx
+
+
+def rename_site(project: Path, name: str) -> None:
+    site = project / "content/site.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(re.sub(r"^name: \{zh: [^,]+,", f"name: {{zh: {name},", text, count=1, flags=re.M), encoding="utf-8")
+
+
+def test_build_info_describes_the_build(project: Path) -> None:
+    assert build_site(project, strict=True)
+    info = json.loads((project / "site/build-info.json").read_text(encoding="utf-8"))
+    assert info["problems"] == [] and info["drafts"] is False and info["strict"] is True
+    assert info["counts"]["cases"] >= 12 and info["counts"]["slides"] > 100 and info["counts"]["mobile_files"] > 40
+    assert info["tree_sha256"] == tree_hash(project / "site")
+
+
+def test_publish_twice_roll_back_and_the_served_home_page_changes_back(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "srv"
+    rename_site(project, "第一版")
+    assert build_site(project, strict=True)
+    first = publish(project / "site", target)
+    server = Nginx(target / "current", tmp_path / "nginx")
+    try:
+        assert "第一版" in server.get("/")[2].decode("utf-8")
+        rename_site(project, "第二版")
+        assert build_site(project, strict=True)
+        second = publish(project / "site", target)
+        assert "第二版" in server.get("/")[2].decode("utf-8")
+        assert [r.name for r in list_releases(target)] == [first.name, second.name]
+        back = rollback(target)
+        assert back.name == first.name
+        assert "第一版" in server.get("/")[2].decode("utf-8")
+    finally:
+        server.stop()
+
+
+def test_killing_a_publish_mid_copy_leaves_the_old_release_served(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "srv"
+    assert build_site(project, strict=True)
+    old = publish(project / "site", target)
+    rename_site(project, "半途而废")
+    assert build_site(project, strict=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "publish", "--to", str(target)],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not list((target / "releases").glob(".*.partial/exports")):
+        assert process.poll() is None, "publish finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert (target / "current").resolve() == old.path.resolve()
+    assert "半途而废" not in (target / "current/index.html").read_text(encoding="utf-8")
+    assert [r.name for r in list_releases(target)] == [old.name]
+    publish(project / "site", target)  # the next publish clears the half copy away
+    assert not list((target / "releases").glob(".*.partial"))
+
+
+def test_publish_keeps_the_last_n_releases(project: Path, tmp_path: Path) -> None:
+    assert build_site(project, strict=True)
+    for _ in range(4):
+        publish(project / "site", tmp_path / "srv", keep=2)
+    releases = list_releases(tmp_path / "srv")
+    assert len(releases) == 2 and releases[-1].current
+
+
+def test_publish_refuses_warnings_drafts_and_changed_trees(project: Path, tmp_path: Path) -> None:
+    add_draft(project)
+    assert build_site(project)  # not strict: the draft is a warning
+    with pytest.raises(PublishError, match="warnings"):
+        publish(project / "site", tmp_path / "srv")
+    publish(project / "site", tmp_path / "srv", allow_warnings=True)
+    assert build_site(project, drafts=True)
+    with pytest.raises(PublishError, match="drafts"):
+        publish(project / "site", tmp_path / "srv2", allow_warnings=True)
+    (project / "content/cases/fake-refund-shopping.yaml").unlink()
+    assert build_site(project, strict=True)
+    (project / "site/index.html").write_text("tampered", encoding="utf-8")
+    with pytest.raises(PublishError, match="changed after it was built"):
+        publish(project / "site", tmp_path / "srv3")
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
+    trees = []
+    for n, (seed, tz) in enumerate((("1", "UTC"), ("4242", "Asia/Seoul"))):
+        project = copy_project(tmp_path / f"place-{n}" / "project")
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "SOURCE_DATE_EPOCH": "1795000000",
+            "PYTHONHASHSEED": seed,
+            "TZ": tz,
+            "CASECAST_CACHE_DIR": str(tmp_path / f"cache-{n}"),  # each renders its own slides
+        }
+        result = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "build", "--strict"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        info = json.loads((project / "site/build-info.json").read_text(encoding="utf-8"))
+        trees.append((info["tree_sha256"], info["build_time"], project / "site"))
+    assert trees[0][0] == trees[1][0]
+    assert trees[0][1] == trees[1][1] == "2026-11-18T11:06:40+00:00"  # SOURCE_DATE_EPOCH, not the clock
+    first, second = trees[0][2], trees[1][2]
+    assert (first / "build-info.json").read_bytes() == (second / "build-info.json").read_bytes()
+
+
+def test_a_published_release_is_readable_by_the_web_server_user(project: Path, tmp_path: Path) -> None:
+    assert build_site(project, strict=True)
+    release = publish(project / "site", tmp_path / "srv")
+    assert (project / "site").stat().st_mode & 0o005 == 0o005
+    assert release.path.stat().st_mode & 0o005 == 0o005
