@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: build test check serve lint schema system-fonts system-test clean
+.PHONY: build test bench check serve lint schema system-fonts system-test clean
 
 build: $(VENV)/.installed system-fonts
 	$(BIN)/casecast build
@@ -18,6 +18,11 @@ test: $(VENV)/.installed system-fonts system-test tests/node_modules/.installed
 	$(BIN)/ruff format --check generator tests
 	@$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
+
+# Speed and scale (a script, not a test): prints a table and writes benchmarks/results.json.
+bench: $(VENV)/.installed system-fonts
+	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/slides.py
 
 check: $(VENV)/.installed
 	$(BIN)/casecast check

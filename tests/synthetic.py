@@ -32,8 +32,9 @@ def story(rng: random.Random, chars: int = 600) -> str:
     return text
 
 
-def write_synthetic_cases(project: Path, count: int, seed: int = 7) -> list[str]:
-    """Replace the project's cases and themes with `count` approved cases over twelve months."""
+def write_synthetic_cases(project: Path, count: int, seed: int = 7, korean_share: float = 0.0) -> list[str]:
+    """Replace the project's cases and themes with `count` approved cases over twelve months
+    (and Korean translations of the first `korean_share` of them)."""
     rng = random.Random(seed)
     cases_dir, themes_dir = project / "content" / "cases", project / "content" / "themes"
     for folder in (cases_dir, themes_dir):
@@ -51,7 +52,19 @@ def write_synthetic_cases(project: Path, count: int, seed: int = 7) -> list[str]
             "advice": ["挂断电话，拨打官方号码核实"],
             "review": {"status": "approved", "number": f"XB-2026-{i:04d}", "reviewer": "消保办", "date": "2026-01-05"},
         }
+        case["slogan"] = f"转账之前多核实{i % 100}"
         (cases_dir / f"{case_id}.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+        if i < count * korean_share:
+            ko = {
+                **case,
+                "title": f"{i + 1}번 사례: 모르는 전화가 이체를 요구하면 조심하세요",
+                "summary": "고객센터를 사칭한 전화가 화면 공유를 요구했습니다.",
+                "story": "고객센터를 사칭한 전화가 화면 공유를 요구했습니다. " * 20,
+                "red_flags": ["먼저 걸려 온 상담원 전화", "화면 공유 요구"],
+                "advice": ["전화를 끊고 공식 번호로 확인하세요"],
+                "slogan": f"이체 전 확인 {i % 100}",
+            }
+            (cases_dir / f"{case_id}.ko.yaml").write_text(yaml.safe_dump(ko, allow_unicode=True), encoding="utf-8")
     for month in range(1, 13):
         listed = ids[month - 1 :: 12]
         theme = {
@@ -61,4 +74,10 @@ def write_synthetic_cases(project: Path, count: int, seed: int = 7) -> list[str]
             "slogans": ["转账之前多核实"],
         }
         (themes_dir / f"2026-{month:02d}.yaml").write_text(yaml.safe_dump(theme, allow_unicode=True), encoding="utf-8")
+        if korean_share:
+            ko_theme = {**theme, "title": f"2026년 {month}월 주제", "slogans": ["이체 전 확인"]}
+            ko_theme["cases"] = [c for c in listed if int(c.split("-")[1]) < count * korean_share]
+            (themes_dir / f"2026-{month:02d}.ko.yaml").write_text(
+                yaml.safe_dump(ko_theme, allow_unicode=True), encoding="utf-8"
+            )
     return ids

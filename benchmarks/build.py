@@ -1,0 +1,168 @@
+"""Build speed and scale: Casecast against plain Material baselines of the same pages.
+
+Run:  make bench            (N = 300, 1000, 3000; 3 runs each)
+      .venv/bin/python benchmarks/build.py --sizes 300 1000 --runs 3
+
+For each N it generates synthetic content (Chinese cases, Korean translations of a third, every case in
+a monthly theme, two displays), then times in separate processes: a full `casecast build`, a rebuild
+with nothing changed, a rebuild after editing one case, `casecast build --only site`, and `mkdocs build`
+of the same case pages written by hand with Material, (a) default navigation, (b) navigation.prune.
+Prints a table of medians and writes benchmarks/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import copy_project  # noqa: E402
+from tests.synthetic import write_synthetic_cases  # noqa: E402
+
+PYTHON = sys.executable
+DISPLAYS = """displays:
+  lobby-tv: {width: 1920, height: 1080, format: png, seconds: 10}
+  led-strip: {width: 1280, height: 160, format: png, seconds: 6, kind: strip}
+"""
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds and peak RSS (MB) of one command run in its own process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    errors = process.stderr.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors[-3000:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def make_project(folder: Path, n: int) -> Path:
+    project = copy_project(folder / "project")
+    write_synthetic_cases(project, n, korean_share=1 / 3)
+    site = project / "content/site.yaml"
+    text = site.read_text(encoding="utf-8")
+    text = re.sub(r"displays:\n(  .*\n)+", DISPLAYS, text)
+    site.write_text(text, encoding="utf-8")
+    return project
+
+
+def baseline(folder: Path, project: Path, prune: bool) -> Path:
+    """The same case pages as hand-made Markdown under Material, in folders of 50."""
+    docs = folder / "docs"
+    if not docs.exists():
+        import yaml
+
+        docs.mkdir(parents=True)
+        (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+        for i, path in enumerate(sorted((project / "content/cases").glob("*.yaml"))):
+            case = yaml.safe_load(path.read_text(encoding="utf-8"))
+            page = docs / f"cases/{i // 50:03d}/{path.stem}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            flags = "\n".join(f"    - {x}" for x in case["red_flags"])
+            advice = "\n".join(f"    - {x}" for x in case["advice"])
+            page.write_text(
+                f"# {case['title']}\n\n**{case['summary']}**\n\n{case['story']}\n\n"
+                f'!!! danger "风险提示"\n\n{flags}\n\n!!! tip "防范建议"\n\n{advice}\n\n'
+                f'!!! info "热线"\n\n    95599\n',
+                encoding="utf-8",
+            )
+    features = "[navigation.prune]" if prune else "[]"
+    config = folder / f"mkdocs-{'prune' if prune else 'default'}.yml"
+    config.write_text(
+        f"site_name: baseline\ndocs_dir: docs\nsite_dir: site-{'prune' if prune else 'default'}\n"
+        f"theme: {{name: material, language: zh, font: false, features: {features}}}\n"
+        "plugins: [search]\nmarkdown_extensions: [admonition]\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def case_page_kb(site: Path) -> float:
+    pages = sorted((site / "cases").rglob("index.html"))
+    return round(statistics.median(p.stat().st_size for p in pages) / 1024, 1) if pages else 0.0
+
+
+def measure(n: int, runs: int) -> dict:
+    rows: dict[str, list[float]] = {}
+    rss: dict[str, int] = {}
+    sizes: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for run in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            project = make_project(folder, n)
+            env = {**os.environ, "PYTHONPATH": str(ROOT), "CASECAST_CACHE_DIR": str(folder / "cache")}
+            cli = [PYTHON, "-m", "generator.cli", "build"]
+            steps = [
+                ("full build", cli),
+                ("no-change rebuild", cli),
+                ("one case edited", cli),
+                ("site only", [*cli, "--only", "site"]),
+            ]
+            for name, command in steps:
+                if name == "one case edited":
+                    case = project / "content/cases/case-0001.yaml"
+                    case.write_text(case.read_text(encoding="utf-8").replace("第2号案例", "第2号案例（更新）"), "utf-8")
+                seconds, peak = timed(command, project, env)
+                rows.setdefault(name, []).append(seconds)
+                rss[name] = max(rss.get(name, 0), peak)
+                if name == "full build":
+                    info = json.loads((project / "site/build-info.json").read_text(encoding="utf-8"))
+                    counts = {"pages": len(list((project / "site").rglob("*.html"))), **info["counts"]}
+                    sizes["casecast"] = case_page_kb(project / "site")
+            for prune in (False, True):
+                name = f"material {'prune' if prune else 'default nav'}"
+                config = baseline(folder, project, prune)
+                seconds, peak = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], folder, env)
+                rows.setdefault(name, []).append(seconds)
+                rss[name] = max(rss.get(name, 0), peak)
+                sizes[name] = case_page_kb(folder / f"site-{'prune' if prune else 'default'}")
+            print(f"  N={n} run {run + 1}/{runs} done", file=sys.stderr)
+    medians = {name: statistics.median(times) for name, times in rows.items()}
+    return {
+        "n": n,
+        "seconds": medians,
+        "peak_rss_mb": rss,
+        "kb_per_case_page": sizes,
+        "counts": counts,
+        "pages_per_second": round(counts.get("pages", 0) / medians["full build"], 1),
+        "slides_per_second": round(counts.get("slides", 0) / medians["full build"], 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    results = [measure(n, args.runs) for n in args.sizes]
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"machine: {machine}; medians of {args.runs} runs; seconds (peak RSS MB)")
+    steps = list(results[0]["seconds"])
+    print(f"{'N':>6} " + " ".join(f"{s:>20}" for s in steps) + f" {'KB/case page':>13} {'per case ms':>12}")
+    for r in results:
+        cells = " ".join(f"{r['seconds'][s]:>12.1f} ({r['peak_rss_mb'][s]:>4})" for s in steps)
+        per_case = 1000 * r["seconds"]["full build"] / r["n"]
+        print(f"{r['n']:>6} {cells} {r['kb_per_case_page']['casecast']:>13} {per_case:>12.1f}")
+    baseline_kb = {r["n"]: r["kb_per_case_page"] for r in results}
+    print("KB per case page:", json.dumps(baseline_kb, ensure_ascii=False))
+    out = ROOT / "benchmarks" / "results.json"
+    out.write_text(json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
