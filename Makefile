@@ -23,6 +23,7 @@ test: $(VENV)/.installed system-fonts system-test tests/node_modules/.installed
 bench: $(VENV)/.installed system-fonts
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/slides.py
+	$(BIN)/python benchmarks/preview.py
 
 check: $(VENV)/.installed
 	$(BIN)/casecast check

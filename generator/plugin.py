@@ -97,6 +97,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         languages = [lang.locale for lang in i18n.config.languages]
         split_search_index(Path(config.site_dir), languages[0], languages[1:])
         root = Path(config.config_file_path).parent
+        if self.serving:
+            return  # the preview is for pages; exports are written by `casecast build`
         if "slides" in self.config.exports:
             write_slides(root, self.loaded, Path(config.site_dir) / "exports" / "slides", self._today())
         if "mobile" in self.config.exports:
