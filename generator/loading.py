@@ -179,19 +179,10 @@ def _load_model(path: Path, model: type[BaseModel], root: Path, problems: Proble
 def _placeholders(file: str, source: Source) -> Problems:
     """`casecast new` leaves TODO in every value to fill; none may be published."""
     problems = Problems()
-
-    def walk(value: object, path: tuple) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                walk(item, (*path, i))
-        elif isinstance(value, str) and value.strip().startswith("TODO"):
+    for path, value in source.strings():
+        if value.strip().startswith("TODO"):
             line, column = source.position(path)
             problems.add(file, line, column, "schema", f"'{_dotted(path)}' still says TODO; write the real text")
-
-    walk(source.data, ())
     return problems
 
 
