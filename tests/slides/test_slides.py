@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -213,8 +213,6 @@ def test_script_in_a_title_never_reaches_the_kiosk_page_live(project: Path) -> N
 
 
 def test_a_second_build_with_nothing_changed_draws_nothing(sample, tmp_path: Path) -> None:
-    loaded, _, _ = sample
-    project = Path(loaded.sources["content/site.yaml"].text and next(iter([tmp_path])))  # any folder
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path / "again")
@@ -235,56 +233,16 @@ def test_a_contact_sheet_per_month_and_language(sample) -> None:
 
 
 def test_export_slides_writes_a_zip_for_a_usb_stick(project: Path, tmp_path: Path) -> None:
-    import os
-    import sys
-    import zipfile
+    from tests.test_cli import casecast
 
     target = tmp_path / "usb.zip"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "export",
-            "slides",
-            "--display",
-            "led-wall",
-            "--month",
-            "2026-03",
-            "--lang",
-            "ko",
-            "-o",
-            str(target),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=300,
+    result = casecast(
+        project, "export", "slides", "--display", "led-wall", "--month", "2026-03", "--lang", "ko", "-o", str(target)
     )
     assert result.returncode == 0, result.stderr
     names = zipfile.ZipFile(target).namelist()
     assert "playlist.json" in names and "index.html" in names and "01-cover-2026-03.jpg" in names
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "export",
-            "slides",
-            "--display",
-            "nope",
-            "--month",
-            "2026-03",
-            "-o",
-            "x.zip",
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=300,
-    )
+    bad = casecast(project, "export", "slides", "--display", "nope", "--month", "2026-03", "-o", "x.zip")
     assert bad.returncode == 2 and "led-wall" in bad.stderr
 
 
