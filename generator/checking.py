@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from generator.cache import cache_dir
 from generator.loading import Loaded, load_project
 from generator.model import Content
 from generator.rules import files, lengths, personal_data, references, review, unsafe, wording_rule
@@ -37,7 +38,7 @@ def _slide_problems(loaded: Loaded, root: Path, today: dt.date):
         return []
     bad = loaded.problems.files_with_errors()
     content = publishable(loaded)
-    options = SlideOptions(root=root, today=today, cache=root / ".cache" / "casecast" / "slides")
+    options = SlideOptions(root=root, today=today, cache=cache_dir(root) / "slides")
     found = check_slides(content, loaded.sources, options)
     return [p for p in dict.fromkeys(found) if p.file not in bad]
 

@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -18,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.buildinfo import build_time, write_build_info
+from generator.cache import cache_dir
 from generator.checking import check_project, publishable
 from generator.loading import Loaded
 from generator.media import clean_image
@@ -25,6 +27,7 @@ from generator.mobile import build_mobile
 from generator.problems import Problems
 from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
+from generator.site.search import Segmenter
 from generator.site.theme_css import brand_css
 from generator.site.tree import write_tree
 from generator.slides import SlideOptions, build_slides
@@ -51,6 +54,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.pages: SitePages | None = None
         self.pages_dir = Path()
         self.reported = False
+        self.segmenter: Segmenter | None = None
 
     # -------------------------------------------------------------------------
     # event handlers, in lifecycle order
@@ -66,6 +70,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         # mkdocs-static-i18n builds each further language inside the first build: load content once
         if not getattr(i18n, "building", False):
             self._load(root)
+            if config.strict and self.loaded and self.loaded.problems.failed(strict=True):
+                raise PluginError("build refused (--strict): fix the problems above; site/ was left as it was")
         lang = getattr(i18n, "current_language", None) or getattr(i18n, "default_language", None)
         content = publishable(self.loaded) if self.loaded else None
         if content is None:
@@ -95,6 +101,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         if i18n is None or getattr(i18n, "building", False):
             return
         languages = [lang.locale for lang in i18n.config.languages]
+        add_search_entries(Path(config.site_dir), self.pages, self.segmenter)
         split_search_index(Path(config.site_dir), languages[0], languages[1:])
         root = Path(config.config_file_path).parent
         if self.serving:
@@ -134,6 +141,9 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             drafts=self.config.drafts or self.serving,
         )
         self.pages = render_site(content, options)
+        # Case pages' Chinese is cut into words on another core while MkDocs renders (site/search.py)
+        self.segmenter = Segmenter(cache_dir(root) / "search-words.json")
+        self.segmenter.start([text for e in self.pages.search for text in (e.title, e.text)])
         # mkdocs-static-i18n only localises files that exist under docs_dir, so the generated pages
         # are written to disk (only when changed, so `serve` does not rebuild in a loop).
         self.pages_dir = root / ".cache" / "casecast" / ("preview" if options.drafts else "pages")
@@ -165,8 +175,7 @@ def _report(problems: Problems) -> None:
 
 
 def slide_options(root: Path, today: dt.date) -> SlideOptions:
-    cache = Path(os.environ.get("CASECAST_CACHE_DIR") or root / ".cache" / "casecast") / "slides"
-    return SlideOptions(root=root, today=today, cache=cache)
+    return SlideOptions(root=root, today=today, cache=cache_dir(root) / "slides")
 
 
 def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, only=None) -> None:
@@ -194,6 +203,18 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
     )
     for name in result.over_budget:
         log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
+
+
+def add_search_entries(site_dir: Path, pages: SitePages | None, segmenter: Segmenter | None) -> None:
+    """Case pages are left out of Material's indexing; their entries, made by the site renderer, go in here."""
+    index_file = site_dir / "search" / "search_index.json"
+    if pages is None or segmenter is None or not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index["docs"] += [
+        {"location": e.location, "title": segmenter.cut(e.title), "text": segmenter.cut(e.text)} for e in pages.search
+    ]
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def split_search_index(site_dir: Path, default: str, others: list[str]) -> None:
@@ -233,6 +254,17 @@ def _check_languages(languages: list[str], i18n) -> None:
         )
 
 
+@dataclass
+class Built:
+    """What a build did: whether site/ was renewed, and the content and problems it was built from."""
+
+    ok: bool
+    loaded: Loaded | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
 def build_site(
     root: Path,
     *,
@@ -240,8 +272,10 @@ def build_site(
     drafts: bool = False,
     today: str | None = None,
     exports: list[str] | None = None,
-) -> bool:
-    """Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was."""
+) -> Built:
+    """Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
+
+    The content is loaded and checked once, inside the build (the plugin's on_config)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -263,19 +297,23 @@ def build_site(
     except (Abort, PluginError) as error:
         log.error(str(error))
         shutil.rmtree(work, ignore_errors=True)
-        return False
+        return Built(False, plugin.loaded)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
     _swap(work, final)
-    return True
+    return Built(True, plugin.loaded)
 
 
-def build_exports(root: Path, exports: list[str]) -> bool:
+def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Built:
     """`casecast build --only slides`: renew site/exports/<kind>/ alone, swapped in whole on success."""
     root = Path(root).resolve()
-    loaded = check_project(root)
+    today = build_time().date()
+    loaded = check_project(root, today)
     _report(loaded.problems)
+    if strict and loaded.problems.failed(strict=True):
+        log.error("build refused (--strict): fix the problems above; site/exports/ was left as it was")
+        return Built(False, loaded)
     for kind in exports:
         final = root / "site" / "exports" / kind
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -283,15 +321,15 @@ def build_exports(root: Path, exports: list[str]) -> bool:
         work.chmod(0o755)
         try:
             if kind == "slides":
-                write_slides(root, loaded, work, dt.date.today())
+                write_slides(root, loaded, work, today)
             else:
-                write_mobile(root, loaded, work, dt.date.today())
+                write_mobile(root, loaded, work, today)
         except PluginError as error:
             log.error(str(error))
             shutil.rmtree(work, ignore_errors=True)
-            return False
+            return Built(False, loaded)
         _swap(work, final)
-    return True
+    return Built(True, loaded)
 
 
 def _remove_abandoned_builds(folder: Path) -> None:

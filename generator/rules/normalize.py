@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e"}
 
@@ -20,18 +21,27 @@ class Folded:
         return first, last - first + 1
 
 
-def fold(text: str, *, keep: callable = lambda ch: True) -> Folded:  # type: ignore[valid-type]
+def _everything(ch: str) -> bool:
+    return True
+
+
+def fold(text: str, *, keep: callable = _everything) -> Folded:  # type: ignore[valid-type]
     """NFKC per character (Ｏ１３８ -> O138), drop invisible characters, keep only what `keep` accepts."""
     chars: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
-        if ch in INVISIBLE:
-            continue
-        for folded in unicodedata.normalize("NFKC", ch):
-            if keep(folded):
-                chars.append(folded)
-                origin.append(index)
+        for folded in _fold_char(ch, keep):
+            chars.append(folded)
+            origin.append(index)
     return Folded("".join(chars), origin)
+
+
+@cache
+def _fold_char(ch: str, keep: callable) -> str:  # type: ignore[valid-type]
+    """One character folded: a text repeats the same few thousand characters, so each is folded once."""
+    if ch in INVISIBLE:
+        return ""
+    return "".join(folded for folded in unicodedata.normalize("NFKC", ch) if keep(folded))
 
 
 def is_word_char(ch: str) -> bool:

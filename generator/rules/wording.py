@@ -60,13 +60,19 @@ def _skeleton(text: str):
     return fold(text.lower(), keep=is_word_char)
 
 
+@cache
+def _needle(term: str) -> str:
+    """A term's skeleton: the same few dozen terms are looked for in every string of every file."""
+    return _skeleton(term).text
+
+
 def find_forbidden_terms(text: str, terms: dict[str, Term]) -> list[TermHit]:
     skeleton = _skeleton(text)
     excused = _excused(skeleton.text, terms)
     hits: list[TermHit] = []
     covered: list[tuple[int, int]] = []
     for term in sorted(terms, key=len, reverse=True):  # 稳赚不赔 before 稳赚
-        needle = _skeleton(term).text
+        needle = _needle(term)
         if not needle:
             continue
         start = skeleton.text.find(needle)
@@ -85,9 +91,9 @@ def _excused(skeleton: str, terms: dict[str, Term]) -> set[tuple[str, int]]:
     """(term, position) pairs that sit inside a harmless longer word: 确保本人 is not 保本."""
     excused: set[tuple[str, int]] = set()
     for word, term in terms.items():
-        needle = _skeleton(word).text
+        needle = _needle(word)
         for exception in term.exceptions:
-            longer = _skeleton(exception).text
+            longer = _needle(exception)
             offset = longer.find(needle)
             at = skeleton.find(longer)
             while at >= 0 and offset >= 0:

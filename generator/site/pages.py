@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
+from generator.markup import render_markdown
 from generator.model import CaseVersion, Content, ReviewStatus, ThemeVersion, third_wednesday
+from generator.site.search import SearchEntry, entry_text
 from generator.site.text import make_environment
 
 NEWEST = 6
@@ -27,6 +29,7 @@ class SiteOptions:
 class SitePages:
     pages: dict[str, str] = field(default_factory=dict)  # src path (with .<lang> suffix) -> Markdown
     hidden: set[str] = field(default_factory=set)  # pages reachable by links, kept out of the nav
+    search: list[SearchEntry] = field(default_factory=list)  # case pages' entries, made here (site/search.py)
 
 
 def render_site(content: Content, options: SiteOptions) -> SitePages:
@@ -105,6 +108,7 @@ class _Renderer:
             path = self.path(f"cases/{version.id}.md", lang)
             out.pages[path] = self.case_page(version, path, t)
             out.hidden.add(path)
+            out.search.append(self.search_entry(version, t))
         for theme in themes:
             path = self.path(f"months/{theme.month}.md", lang)
             out.pages[path] = self.month_page(theme, path, t)
@@ -152,7 +156,7 @@ class _Renderer:
         ]
         return self.render(
             "case.md.j2",
-            meta=self.meta(case.title, case.summary, case.review.status, t["draft_status"]),
+            meta=self.meta(case.title, case.summary, case.review.status, t["draft_status"], searched_by_us=True),
             case=case,
             t=t,
             site=self.site,
@@ -165,6 +169,20 @@ class _Renderer:
             translations=translations,
             # Images live once at the site root, shared by every language: a plain URL, not a page link.
             image_link=posixpath.relpath(case.image, here.rstrip("/")) if case.image else None,
+        )
+
+    def search_entry(self, version: CaseVersion, t: dict) -> SearchEntry:
+        case = version.case
+        category = self.site.category_name(case.category, version.lang)
+        return SearchEntry(
+            location=page_url(f"cases/{version.id}.md", version.lang, self.default),
+            title=case.title,
+            text=entry_text(
+                case.summary,
+                render_markdown(case.story),
+                [(t["red_flags"], list(case.red_flags)), (t["advice"], list(case.advice))],
+                f"{t['category']}{t['sep']}{category} · {t['review']}{t['sep']}{case.review.number or '—'}",
+            ),
         )
 
     def month_page(self, theme: ThemeVersion, path: str, t: dict) -> str:
@@ -273,8 +291,17 @@ class _Renderer:
         return sorted(versions, key=lambda v: (v.case.review.date or dt.date.min, v.id), reverse=True)
 
     @staticmethod
-    def meta(title: str, description: str | None, status: ReviewStatus | None = None, banner: str = "") -> str:
+    def meta(
+        title: str,
+        description: str | None,
+        status: ReviewStatus | None = None,
+        banner: str = "",
+        *,
+        searched_by_us: bool = False,
+    ) -> str:
         meta: dict[str, Any] = {"title": title}
+        if searched_by_us:
+            meta["search"] = {"exclude": True}  # Material skips the page; its entry comes from search_entry()
         if description:
             meta["description"] = description
         if status is not None and status is not ReviewStatus.approved:

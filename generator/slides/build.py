@@ -20,7 +20,7 @@ from generator.problems import Problems
 from generator.slides.contact import contact_sheet
 from generator.slides.kiosk import kiosk_page, playlist
 from generator.slides.layout import LayoutError, load_layouts
-from generator.slides.plan import Planner, SlidePlan
+from generator.slides.plan import FitMemo, Planner, SlidePlan
 from generator.slides.render import render_slide
 
 log = logging.getLogger("mkdocs.plugins.casecast")
@@ -52,11 +52,13 @@ def plan_slides(
 ) -> tuple[dict[Folder, list[SlidePlan]], Problems]:
     layouts = load_layouts(options.root / options.layouts)
     labels = yaml.safe_load((options.root / options.labels).read_text(encoding="utf-8"))
-    planner = Planner(content, layouts, labels, sources, options.today, dict(content.site.fonts))
+    memo = FitMemo(options.cache / "fits.json")
+    planner = Planner(content, layouts, labels, sources, options.today, dict(content.site.fonts), memo=memo)
     folders: dict[Folder, list[SlidePlan]] = {}
     for name, display in content.site.displays.items():
         for theme in sorted(content.themes.values(), key=lambda t: (t.month, t.lang)):
             folders[(name, theme.month, theme.lang)] = planner.month(name, display, theme)
+    memo.save()
     return folders, planner.problems
 
 

@@ -8,6 +8,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from generator.model import CaseVersion, Content, Display, ReviewStatus, ThemeVersion
 from generator.problems import Problems
@@ -60,6 +61,47 @@ class SlidePlan:
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:24]
 
 
+class FitMemo:
+    """Fitted texts from earlier builds: fitting is pure (text, box, sizes, font files in, lines out), and a
+    rebuild fits the same few thousand texts again, twice (the check, then the slides). Kept as JSON."""
+
+    VERSION = "1"  # bump when fitting changes
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.known: dict[str, list | None] = {}
+        self.used: set[str] = set()
+        self.added = False
+        if file is not None:
+            try:
+                data = json.loads(file.read_text(encoding="utf-8"))
+                if data.get("version") == self.VERSION:
+                    self.known = data["fits"]
+            except (OSError, ValueError, KeyError, AttributeError):
+                pass
+
+    def get(self, key: tuple, compute) -> Fitted | None:
+        digest = hashlib.sha1(json.dumps(key, ensure_ascii=False, default=str).encode()).hexdigest()
+        self.used.add(digest)
+        if digest in self.known:
+            found = self.known[digest]
+            return Fitted(found[0], list(found[1])) if found else None
+        fitted = compute()
+        self.known[digest] = [fitted.size, fitted.lines] if fitted else None
+        self.added = True
+        return fitted
+
+    def save(self) -> None:
+        if self.file is None or not self.added:
+            return
+        kept = {k: v for k, v in self.known.items() if k in self.used}
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.file.with_name(f"{self.file.name}.tmp{os.getpid()}")
+        temporary.write_text(json.dumps({"version": self.VERSION, "fits": kept}, ensure_ascii=False), "utf-8")
+        temporary.replace(self.file)
+        self.added = False
+
+
 @dataclass
 class Planner:
     content: Content
@@ -69,6 +111,7 @@ class Planner:
     today: dt.date
     fonts: dict[str, str] = field(default_factory=dict)  # lang -> font file override
     problems: Problems = field(default_factory=Problems)
+    memo: FitMemo = field(default_factory=lambda: FitMemo(None))
 
     # -- public ---------------------------------------------------------------
 
@@ -136,6 +179,7 @@ class _Context:
         mx, my = round(layout.margin * w), round(layout.margin * h)
         self.safe = (mx, my, w - 2 * mx, h - 2 * my)
         self.optional = False  # a text that may be left out (a title standing in for a missing slogan)
+        self.font_key = [(f.path, f.index, os.stat(f.path).st_mtime_ns) for f in faces]
 
     # -- slides ---------------------------------------------------------------
 
@@ -257,6 +301,10 @@ class _Context:
         )
 
     def fit(self, layer: Layer, text: str | list[str], box, low: int, high: int) -> Fitted | None:
+        key = (self.font_key, layer.size, layer.role, layer.bullet, text, box[2], box[3], low, high)
+        return self.p.memo.get(key, lambda: self.fit_now(layer, text, box, low, high))
+
+    def fit_now(self, layer: Layer, text: str | list[str], box, low: int, high: int) -> Fitted | None:
         _, _, w, h = box
         max_lines = 1 if layer.size == "line" or layer.role in ("header", "footer", "review") else None
         if isinstance(text, str):

@@ -1,0 +1,116 @@
+"""The search entry of each case page, with Chinese split into words on a second core and remembered.
+
+Material's search plugin indexes a page by parsing its HTML and cutting every run of Chinese characters
+into words with jieba, in the one process that also renders every page: at a thousand cases that was
+the largest single cost of a build. A case page's searchable text is known before MkDocs runs (title,
+summary, story, red flags, advice), so its entry is made here, its Chinese is cut in a worker process
+while MkDocs renders the pages, and every cut text is kept in .cache/ for the next build. The words
+come out as Material's would: jieba's, joined by zero-width spaces that the search separator splits on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import nh3
+
+# CJK ideographs (with extension A, compatibility ideographs and the supplementary planes) and 々〇
+_HAN_RUN = re.compile(r"[\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+# what Material's search keeps of a page's markup in the text it shows under a result
+_KEPT_TAGS = {"p", "ul", "ol", "li", "code", "pre", "strong", "em", "table", "tr", "th", "td"}
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    location: str  # directory URL from the site root: "cases/x/", "ko/cases/x/"
+    title: str  # plain text
+    text: str  # HTML with a few plain tags, as in Material's index
+
+
+def entry_text(summary: str, story_html: str, lists: list[tuple[str, list[str]]], note: str) -> str:
+    """Summary, story, then each headed list (red flags, advice), then a short note (review number)."""
+    parts = [f"<p>{html.escape(summary, quote=False)}</p>", nh3.clean(story_html, tags=_KEPT_TAGS, attributes={})]
+    for heading, items in lists:
+        lines = "".join(f"<li>{html.escape(item, quote=False)}</li>" for item in items)
+        parts.append(f"<p>{html.escape(heading, quote=False)}</p><ul>{lines}</ul>")
+    parts.append(f"<p>{html.escape(note, quote=False)}</p>")
+    return " ".join(parts)
+
+
+def segment(text: str) -> str:
+    """Chinese runs cut into words and set off by zero-width spaces, as Material's search plugin does."""
+    try:
+        import jieba
+    except ImportError:  # Material indexes unsegmented text then, and so do we
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
+
+    return _HAN_RUN.sub(cut, text).strip("\u200b")
+
+
+def _segment_all(texts: list[str]) -> list[str]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return [segment(text) for text in texts]
+
+
+class Segmenter:
+    """Cuts texts in a worker process, started now and waited for later; keeps results in a JSON file."""
+
+    def __init__(self, cache_file: Path) -> None:
+        self.cache_file = cache_file
+        self.known: dict[str, str] = {}
+        try:
+            data = json.loads(cache_file.read_text(encoding="utf-8"))
+            if data.get("version") == CACHE_VERSION:
+                self.known = data["texts"]
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass  # no cache yet, or an unreadable one: cut everything again
+        self.wanted: set[str] = set()
+        self.pending: list[str] = []
+        self.future: Future | None = None
+        self.executor: ProcessPoolExecutor | None = None
+
+    def start(self, texts: list[str]) -> None:
+        keys = {_key(t): t for t in texts if _HAN_RUN.search(t)}
+        self.wanted = set(keys)
+        self.pending = [t for k, t in keys.items() if k not in self.known]
+        if self.pending:
+            self.executor = ProcessPoolExecutor(max_workers=1)
+            self.future = self.executor.submit(_segment_all, self.pending)
+
+    def result(self) -> dict[str, str]:
+        """text -> cut text, for every text given to start(); the cache keeps just these."""
+        if self.future is not None:
+            assert self.executor is not None
+            try:
+                done = self.future.result()
+            finally:
+                self.executor.shutdown()
+            self.future = self.executor = None
+            self.known.update((_key(t), s) for t, s in zip(self.pending, done, strict=True))
+            kept = {k: v for k, v in self.known.items() if k in self.wanted}
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.cache_file.with_suffix(".tmp")
+            temporary.write_text(json.dumps({"version": CACHE_VERSION, "texts": kept}, ensure_ascii=False), "utf-8")
+            temporary.replace(self.cache_file)
+        return self.known
+
+    def cut(self, text: str) -> str:
+        return self.result().get(_key(text), text)
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
