@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,13 +183,15 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
     content = publishable(loaded) if loaded else None
     if content is None or not content.site.displays:
         return
+    started = time.perf_counter()
     try:
         result = build_slides(content, loaded.sources, slide_options(root, today), out, progress=log.info, only=only)
     except (LayoutError, FontNotFound) as error:
         raise PluginError(str(error)) from None
     log.info(
-        f"slides: {result.slides} in {result.folders} folders under {out.name}/ "
-        f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache)"
+        f"slides: {result.slides} in {result.folders} folders "
+        f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache) "
+        f"in {time.perf_counter() - started:.2f} s"
     )
 
 
@@ -196,9 +199,13 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
     content = publishable(loaded) if loaded else None
     if content is None:
         return
-    result = build_mobile(content, root, out, today, root / "theme" / "pages" / "labels.yaml")
+    started = time.perf_counter()
+    labels = root / "theme" / "pages" / "labels.yaml"
+    result = build_mobile(content, root, out, today, labels, cache=cache_dir(root) / "mobile")
     log.info(
-        f"mobile: {result.cases} cases (fragment, H5 page, SMS) and a feed per language; "
+        f"mobile: {result.cases} cases (fragment, H5 page, SMS) and a feed per language "
+        f"({result.rendered} rendered, {result.cases - result.rendered} unchanged from the cache) "
+        f"in {time.perf_counter() - started:.2f} s; "
         f"largest fragment {result.largest_fragment / 1024:.1f} KB without images (budget 16 KB)"
     )
     for name in result.over_budget:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -13,7 +17,7 @@ from generator.mobile.fragment import render_fragment
 from generator.mobile.page import render_page
 from generator.mobile.parts import case_parts
 from generator.mobile.sms import sms_text
-from generator.model import CaseVersion, Content, ReviewStatus
+from generator.model import CaseVersion, Content, ReviewStatus, Site
 
 FRAGMENT_BUDGET = 16 * 1024
 
@@ -21,11 +25,22 @@ FRAGMENT_BUDGET = 16 * 1024
 @dataclass
 class MobileResult:
     cases: int = 0
+    rendered: int = 0  # rendered this time; the rest came from the cache
     largest_fragment: int = 0  # bytes, images excluded
     over_budget: list[str] = field(default_factory=list)
 
 
-def build_mobile(content: Content, root: Path, out: Path, today: dt.date, labels_file: Path) -> MobileResult:
+@dataclass(frozen=True)
+class Rendered:
+    fragment: str
+    page: str
+    sms: str
+    bare_size: int  # bytes of the fragment without its image
+
+
+def build_mobile(
+    content: Content, root: Path, out: Path, today: dt.date, labels_file: Path, cache: Path | None = None
+) -> MobileResult:
     all_labels = yaml.safe_load(labels_file.read_text(encoding="utf-8"))
     site = content.site
     home = (site.url or "").rstrip("/") + "/" if site.url else "../../../"
@@ -37,17 +52,18 @@ def build_mobile(content: Content, root: Path, out: Path, today: dt.date, labels
         folder.mkdir(parents=True, exist_ok=True)
         fragments: dict[str, str] = {}
         for version in versions:
-            parts = case_parts(version, site, labels, root)
-            fragment = render_fragment(parts)
-            fragments[version.id] = fragment
-            (folder / f"{version.id}.html").write_text(fragment + "\n", encoding="utf-8")
-            (folder / f"{version.id}.page.html").write_text(
-                render_page(parts, site.text(site.organization, lang) or ""), encoding="utf-8"
-            )
-            (folder / f"{version.id}.txt").write_text(sms_text(version, site) + "\n", encoding="utf-8")
-            size = len(render_fragment(_without_image(parts)).encode("utf-8"))
-            result.largest_fragment = max(result.largest_fragment, size)
-            if size > FRAGMENT_BUDGET:
+            key = _key(version, site, labels, root)
+            done = _cached(cache, key)
+            if done is None:
+                done = _render(version, site, labels, root)
+                _store(cache, key, done)
+                result.rendered += 1
+            fragments[version.id] = done.fragment
+            (folder / f"{version.id}.html").write_text(done.fragment + "\n", encoding="utf-8")
+            (folder / f"{version.id}.page.html").write_text(done.page, encoding="utf-8")
+            (folder / f"{version.id}.txt").write_text(done.sms + "\n", encoding="utf-8")
+            result.largest_fragment = max(result.largest_fragment, done.bare_size)
+            if done.bare_size > FRAGMENT_BUDGET:
                 result.over_budget.append(f"{lang}/{version.id}.html")
             result.cases += 1
         prefix = "" if lang == site.default_language else f"{lang}/"
@@ -70,7 +86,55 @@ def eligible(version: CaseVersion, today: dt.date) -> bool:
     return version.case.review.status is ReviewStatus.approved and not version.expired(today)
 
 
-def _without_image(parts):
-    from dataclasses import replace
+def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> Rendered:
+    parts = case_parts(version, site, labels, root)
+    return Rendered(
+        fragment=render_fragment(parts),
+        page=render_page(parts, site.text(site.organization, version.lang) or ""),
+        sms=sms_text(version, site),
+        bare_size=len(render_fragment(replace(parts, image_uri=None)).encode("utf-8")),
+    )
 
-    return replace(parts, image_uri=None)
+
+# -- the cache: one JSON file per case version, named by the digest of everything that shapes it -------------
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The mobile renderers' own source: changing how a fragment looks renews every cached one."""
+    here = Path(__file__).parent
+    files = sorted(here.glob("*.py")) + [here.parent / "markup.py", here.parent / "media.py"]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+
+
+def _key(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> str:
+    image = root / "content" / version.case.image if version.case.image else None
+    stamp = (image.stat().st_size, image.stat().st_mtime_ns) if image and image.is_file() else None
+    data = [
+        _code_digest(),
+        version.id,
+        version.lang,
+        version.case.model_dump(mode="json"),
+        site.model_dump(mode="json"),
+        labels,
+        stamp,
+    ]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
+
+
+def _cached(cache: Path | None, key: str) -> Rendered | None:
+    if cache is None:
+        return None
+    try:
+        return Rendered(**json.loads((cache / f"{key}.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _store(cache: Path | None, key: str, rendered: Rendered) -> None:
+    if cache is None:
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    temporary = cache / f"{key}.json.tmp{os.getpid()}"
+    temporary.write_text(json.dumps(asdict(rendered), ensure_ascii=False), encoding="utf-8")
+    temporary.replace(cache / f"{key}.json")
