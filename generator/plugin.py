@@ -102,8 +102,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         if i18n is None or getattr(i18n, "building", False):
             return
         languages = [lang.locale for lang in i18n.config.languages]
-        add_search_entries(Path(config.site_dir), self.pages, self.segmenter)
-        split_search_index(Path(config.site_dir), languages[0], languages[1:])
+        entries = search_entries(self.pages, self.segmenter)
+        split_search_index(Path(config.site_dir), languages[0], languages[1:], entries)
         root = Path(config.config_file_path).parent
         if self.serving:
             return  # the preview is for pages; exports are written by `casecast build`
@@ -212,26 +212,23 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
         log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
 
 
-def add_search_entries(site_dir: Path, pages: SitePages | None, segmenter: Segmenter | None) -> None:
-    """Case pages are left out of Material's indexing; their entries, made by the site renderer, go in here."""
-    index_file = site_dir / "search" / "search_index.json"
-    if pages is None or segmenter is None or not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    index["docs"] += [
+def search_entries(pages: SitePages | None, segmenter: Segmenter | None) -> list[dict]:
+    """Case pages are left out of Material's indexing; their entries are made by the site renderer."""
+    if pages is None or segmenter is None:
+        return []
+    return [
         {"location": e.location, "title": segmenter.cut(e.title), "text": segmenter.cut(e.text)} for e in pages.search
     ]
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def split_search_index(site_dir: Path, default: str, others: list[str]) -> None:
+def split_search_index(site_dir: Path, default: str, others: list[str], extra: list[dict] = ()) -> None:
     """One search index per language, so a Korean reader searches Korean pages only."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.is_file():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     buckets: dict[str, list[dict]] = {lang: [] for lang in [default, *others]}
-    for doc in index["docs"]:
+    for doc in [*index["docs"], *extra]:
         lang = next((l for l in others if doc["location"].startswith(f"{l}/")), default)
         if lang != default:
             doc = {**doc, "location": doc["location"][len(lang) + 1 :]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,13 +110,19 @@ class _Renderer:
             out.pages[path] = self.case_page(version, path, t)
             out.hidden.add(path)
             out.search.append(self.search_entry(version, t))
+        # The nav stays the same size however many months and categories pile up over the years: it holds
+        # this month's theme; the calendar and the categories page link all the others.
+        current = self.current_theme(themes)
         for theme in themes:
             path = self.path(f"months/{theme.month}.md", lang)
             out.pages[path] = self.month_page(theme, path, t)
+            if theme is not current:
+                out.hidden.add(path)
         used = sorted({c.case.category for c in cases}, key=list(self.site.categories).index)
         for category in used:
             path = self.path(f"categories/{category}.md", lang)
             out.pages[path] = self.category_page(category, lang, path, t)
+            out.hidden.add(path)
         path = self.path("categories/index.md", lang)
         out.pages[path] = self.categories_page(used, lang, path, t)
         path = self.path("calendar.md", lang)
@@ -255,9 +262,7 @@ class _Renderer:
 
     def home_page(self, themes, cases, lang: str, path: str, t: dict) -> str:
         current = None
-        this_month = self.options.today.strftime("%Y-%m")
-        past = [th for th in themes if th.month <= this_month]
-        chosen = past[-1] if past else (themes[0] if themes else None)
+        chosen = self.current_theme(themes)
         if chosen:
             current = {
                 "theme": chosen.theme,
@@ -277,6 +282,12 @@ class _Renderer:
         )
 
     # -- helpers --------------------------------------------------------------
+
+    def current_theme(self, themes: list[ThemeVersion]) -> ThemeVersion | None:
+        """This month's theme, else the latest before it, else the first to come."""
+        this_month = self.options.today.strftime("%Y-%m")
+        past = [th for th in themes if th.month <= this_month]
+        return past[-1] if past else (themes[0] if themes else None)
 
     def card(self, version: CaseVersion, from_path: str) -> dict[str, Any]:
         return {
@@ -307,7 +318,8 @@ class _Renderer:
         if status is not None and status is not ReviewStatus.approved:
             meta["casecast_status"] = status.value
             meta["casecast_banner"] = banner
-        return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).strip()
+        # JSON values are YAML too, and json writes a thousand front matters in a blink (yaml's emitter doesn't)
+        return "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
 
     def render(self, template: str, **context: Any) -> str:
         context.setdefault("site", self.site)
