@@ -82,6 +82,10 @@ def load_project(root: Path) -> Loaded:
 
 def _rel(path: Path, root: Path) -> str:
     try:
+        return path.relative_to(root).as_posix()  # content files are found under root: no need to resolve
+    except ValueError:
+        pass
+    try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

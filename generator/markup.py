@@ -54,8 +54,14 @@ def prepare(text: str) -> str:
 @lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """Markdown from a case or theme as sanitised HTML: no script, no handler, no foreign scheme."""
-    rendered = markdown.markdown(prepare(text), extensions=["sane_lists"], output_format="html")
+    rendered = _converter().reset().convert(prepare(text))
     return sanitize(rendered)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset between texts: building one costs as much as converting a story."""
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
 def sanitize(fragment: str) -> str:

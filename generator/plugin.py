@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +36,11 @@ from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound
 from generator.slides.layout import LayoutError
 
+try:  # the very parser Material's search uses to cut a page into sections
+    from material.plugins.search.plugin import Parser as SearchParser
+except ImportError:  # without it, Material indexes the pages (and cuts their Chinese) itself
+    SearchParser = None
+
 log = logging.getLogger("mkdocs.plugins.casecast")
 
 
@@ -56,6 +62,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.pages_dir = Path()
         self.reported = False
         self.segmenter: Segmenter | None = None
+        self.search_docs: list[dict] = []  # every page's search entries, Chinese not yet cut into words
 
     # -------------------------------------------------------------------------
     # event handlers, in lifecycle order
@@ -96,13 +103,34 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
+    @event_priority(100)  # before Material's search plugin, which then skips the page
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        """Index the page as Material would, but leave cutting its Chinese into words to the other core."""
+        search = page.meta.get("search") or {}
+        if self.segmenter is None or not isinstance(search, dict) or search.get("exclude") or SearchParser is None:
+            return context
+        docs = page_search_docs(page)
+        self.segmenter.add([text for doc in docs for text in (doc["title"], doc["text"])])
+        self.search_docs += docs
+        page.meta["search"] = {**search, "exclude": True}
+        return context
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # Material's templates are compiled again for every language and every build; keep the compiled
+        # code (Jinja checks each template's source before reusing it).
+        root = Path(config.config_file_path).parent
+        folder = cache_dir(root) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
+
     @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
         if i18n is None or getattr(i18n, "building", False):
             return
         languages = [lang.locale for lang in i18n.config.languages]
-        entries = search_entries(self.pages, self.segmenter)
+        entries = search_entries(self.search_docs, self.segmenter)
         split_search_index(Path(config.site_dir), languages[0], languages[1:], entries)
         root = Path(config.config_file_path).parent
         if self.serving:
@@ -144,7 +172,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.pages = render_site(content, options)
         # Case pages' Chinese is cut into words on another core while MkDocs renders (site/search.py)
         self.segmenter = Segmenter(cache_dir(root) / "search-words.json")
-        self.segmenter.start([text for e in self.pages.search for text in (e.title, e.text)])
+        self.segmenter.add([text for e in self.pages.search for text in (e.title, e.text)])
+        self.search_docs = [{"location": e.location, "title": e.title, "text": e.text} for e in self.pages.search]
         # mkdocs-static-i18n only localises files that exist under docs_dir, so the generated pages
         # are written to disk (only when changed, so `serve` does not rebuild in a loop).
         self.pages_dir = root / ".cache" / "casecast" / ("preview" if options.drafts else "pages")
@@ -212,13 +241,37 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
         log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
 
 
-def search_entries(pages: SitePages | None, segmenter: Segmenter | None) -> list[dict]:
-    """Case pages are left out of Material's indexing; their entries are made by the site renderer."""
-    if pages is None or segmenter is None:
+def search_entries(docs: list[dict], segmenter: Segmenter | None) -> list[dict]:
+    """Every page's entries with their Chinese cut into words, as Material's index has them."""
+    if segmenter is None:
         return []
-    return [
-        {"location": e.location, "title": segmenter.cut(e.title), "text": segmenter.cut(e.text)} for e in pages.search
-    ]
+    return [{**doc, "title": segmenter.cut(doc["title"]), "text": segmenter.cut(doc["text"])} for doc in docs]
+
+
+def page_search_docs(page) -> list[dict]:
+    """A page's sections as Material's search plugin makes them (material/plugins/search/plugin.py)."""
+    parser = SearchParser()
+    parser.feed(page.content)
+    parser.close()
+    docs = []
+    for section in parser.data:
+        if section.is_excluded():
+            continue
+        item = _toc_item(page.toc, section.id)
+        url = page.url + item.url if item else page.url + (f"#{section.id}" if section.id else "")
+        title = "".join(section.title).strip() or str(page.meta.get("title", page.title))
+        docs.append({"location": url, "title": title, "text": "".join(section.text).strip()})
+    return docs
+
+
+def _toc_item(toc, anchor: str | None):
+    for item in toc:
+        if item.id == anchor:
+            return item
+        found = _toc_item(item.children, anchor)
+        if found is not None:
+            return found
+    return None
 
 
 def split_search_index(site_dir: Path, default: str, others: list[str], extra: list[dict] = ()) -> None:

@@ -23,7 +23,7 @@ import nh3
 # CJK ideographs (with extension A, compatibility ideographs and the supplementary planes) and 々〇
 _HAN_RUN = re.compile(r"[\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 # what Material's search keeps of a page's markup in the text it shows under a result
-_KEPT_TAGS = {"p", "ul", "ol", "li", "code", "pre", "strong", "em", "table", "tr", "th", "td"}
+_KEPT_TAGS = {"p", "ul", "ol", "li", "code", "pre", "sub", "sup"}
 CACHE_VERSION = 1
 
 
@@ -67,7 +67,8 @@ def _segment_all(texts: list[str]) -> list[str]:
 
 
 class Segmenter:
-    """Cuts texts in a worker process, started now and waited for later; keeps results in a JSON file."""
+    """Cuts texts in a worker process, handed over in batches and waited for at the end of the build;
+    keeps what it cut in a JSON file, so the next build only cuts what is new."""
 
     def __init__(self, cache_file: Path) -> None:
         self.cache_file = cache_file
@@ -79,33 +80,41 @@ class Segmenter:
         except (OSError, ValueError, KeyError, AttributeError):
             pass  # no cache yet, or an unreadable one: cut everything again
         self.wanted: set[str] = set()
-        self.pending: list[str] = []
-        self.future: Future | None = None
+        self.jobs: list[tuple[list[str], Future]] = []
         self.executor: ProcessPoolExecutor | None = None
+        self.changed = False
 
-    def start(self, texts: list[str]) -> None:
-        keys = {_key(t): t for t in texts if _HAN_RUN.search(t)}
-        self.wanted = set(keys)
-        self.pending = [t for k, t in keys.items() if k not in self.known]
-        if self.pending:
-            self.executor = ProcessPoolExecutor(max_workers=1)
-            self.future = self.executor.submit(_segment_all, self.pending)
+    def add(self, texts: list[str]) -> None:
+        """Start cutting these texts (those with Chinese in them and not known yet) on the other core."""
+        todo: dict[str, str] = {}
+        for text in texts:
+            if _HAN_RUN.search(text):
+                key = _key(text)
+                if key not in self.wanted and key not in self.known:
+                    todo[key] = text
+                self.wanted.add(key)
+        if todo:
+            if self.executor is None:
+                self.executor = ProcessPoolExecutor(max_workers=1)
+            batch = list(todo.values())
+            self.jobs.append((batch, self.executor.submit(_segment_all, batch)))
 
     def result(self) -> dict[str, str]:
-        """text -> cut text, for every text given to start(); the cache keeps just these."""
-        if self.future is not None:
-            assert self.executor is not None
+        """digest -> cut text, for every text added; the cache keeps just these."""
+        if self.executor is not None:
             try:
-                done = self.future.result()
+                for batch, future in self.jobs:
+                    self.known.update((_key(t), s) for t, s in zip(batch, future.result(), strict=True))
             finally:
                 self.executor.shutdown()
-            self.future = self.executor = None
-            self.known.update((_key(t), s) for t, s in zip(self.pending, done, strict=True))
+            self.executor, self.jobs, self.changed = None, [], True
+        if self.changed or set(self.known) - self.wanted:
             kept = {k: v for k, v in self.known.items() if k in self.wanted}
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.cache_file.with_suffix(".tmp")
             temporary.write_text(json.dumps({"version": CACHE_VERSION, "texts": kept}, ensure_ascii=False), "utf-8")
             temporary.replace(self.cache_file)
+            self.known, self.changed = kept, False
         return self.known
 
     def cut(self, text: str) -> str:

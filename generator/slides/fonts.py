@@ -116,4 +116,12 @@ def face_for(char: str, faces: list[FontFace]) -> FontFace | None:
 
 def missing_characters(text: str, faces: list[FontFace]) -> list[int]:
     """Offsets of characters no font in the chain can draw."""
-    return [i for i, ch in enumerate(text) if ord(ch) not in IGNORABLE and face_for(ch, faces) is None]
+    drawable = _drawable(tuple(faces))
+    if drawable.issuperset(map(ord, text)):
+        return []  # the usual case, answered in one set operation
+    return [i for i, ch in enumerate(text) if ord(ch) not in drawable]
+
+
+@cache
+def _drawable(faces: tuple[FontFace, ...]) -> frozenset[int]:
+    return frozenset().union(*(coverage(face) for face in faces), IGNORABLE)
