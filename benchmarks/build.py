@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,8 +38,8 @@ DISPLAYS = """displays:
 """
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
-    """Seconds and peak RSS (MB) of one command run in its own process."""
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str]:
+    """Seconds, peak RSS (MB) and the log of one command run in its own process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -46,7 +47,19 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, in
     errors = process.stderr.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed:\n{errors[-3000:]}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_maxrss // 1024, errors
+
+
+def export_log(log: str) -> dict[str, float]:
+    """What the build said of its exports: seconds and how many slides were drawn, mobile cases rendered."""
+    found: dict[str, float] = {}
+    slides = re.search(r"slides: \d+ in \d+ folders \((\d+) drawn.*in ([\d.]+) s", log)
+    mobile = re.search(r"mobile: \d+ cases.*\((\d+) rendered.*in ([\d.]+) s", log)
+    if slides:
+        found["slides drawn"], found["slides seconds"] = int(slides[1]), float(slides[2])
+    if mobile:
+        found["mobile rendered"], found["mobile seconds"] = int(mobile[1]), float(mobile[2])
+    return found
 
 
 def make_project(folder: Path, n: int) -> Path:
@@ -100,6 +113,7 @@ def measure(n: int, runs: int) -> dict:
     rss: dict[str, int] = {}
     sizes: dict[str, float] = {}
     counts: dict[str, int] = {}
+    exports: dict[str, dict[str, list[float]]] = {}
     for run in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -111,14 +125,21 @@ def measure(n: int, runs: int) -> dict:
                 ("no-change rebuild", cli),
                 ("one case edited", cli),
                 ("site only", [*cli, "--only", "site"]),
+                ("site only, empty cache", [*cli, "--only", "site"]),
             ]
             for name, command in steps:
                 if name == "one case edited":
                     case = project / "content/cases/case-0001.yaml"
                     case.write_text(case.read_text(encoding="utf-8").replace("第2号案例", "第2号案例（更新）"), "utf-8")
-                seconds, peak = timed(command, project, env)
+                step_env = env
+                if name == "site only, empty cache":
+                    step_env = {**env, "CASECAST_CACHE_DIR": str(folder / "empty-cache")}
+                    shutil.rmtree(project / ".cache", ignore_errors=True)
+                seconds, peak, log = timed(command, project, step_env)
                 rows.setdefault(name, []).append(seconds)
                 rss[name] = max(rss.get(name, 0), peak)
+                for key, value in export_log(log).items():
+                    exports.setdefault(name, {}).setdefault(key, []).append(value)
                 if name == "full build":
                     info = json.loads((project / "site/build-info.json").read_text(encoding="utf-8"))
                     counts = {"pages": len(list((project / "site").rglob("*.html"))), **info["counts"]}
@@ -126,13 +147,20 @@ def measure(n: int, runs: int) -> dict:
             for prune in (False, True):
                 name = f"material {'prune' if prune else 'default nav'}"
                 config = baseline(folder, project, prune)
-                seconds, peak = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], folder, env)
+                seconds, peak, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], folder, env)
                 rows.setdefault(name, []).append(seconds)
                 rss[name] = max(rss.get(name, 0), peak)
                 sizes[name] = case_page_kb(folder / f"site-{'prune' if prune else 'default'}")
             print(f"  N={n} run {run + 1}/{runs} done", file=sys.stderr)
     medians = {name: statistics.median(times) for name, times in rows.items()}
+    export_medians = {step: {k: statistics.median(v) for k, v in found.items()} for step, found in exports.items()}
+    full = export_medians.get("full build", {})
+    again = export_medians.get("no-change rebuild", {})
+    full_seconds = full.get("slides seconds", 0) + full.get("mobile seconds", 0)
+    again_seconds = again.get("slides seconds", 0) + again.get("mobile seconds", 0)
     return {
+        "exports": export_medians,
+        "exports_no_change_share": round(again_seconds / full_seconds, 3) if full_seconds else None,
         "n": n,
         "seconds": medians,
         "peak_rss_mb": rss,
@@ -159,6 +187,15 @@ def main() -> None:
         print(f"{r['n']:>6} {cells} {r['kb_per_case_page']['casecast']:>13} {per_case:>12.1f}")
     baseline_kb = {r["n"]: r["kb_per_case_page"] for r in results}
     print("KB per case page:", json.dumps(baseline_kb, ensure_ascii=False))
+    for r in results:
+        edit = r["exports"].get("one case edited", {})
+        print(
+            f"N={r['n']}: slides+mobile with nothing changed took {100 * (r['exports_no_change_share'] or 0):.1f}% "
+            f"of their full render; one case edited drew {edit.get('slides drawn', '?'):.0f} slides and rendered "
+            f"{edit.get('mobile rendered', '?'):.0f} mobile case(s); site only / Material prune = "
+            f"{r['seconds']['site only'] / r['seconds']['material prune']:.2f} "
+            f"(empty cache {r['seconds']['site only, empty cache'] / r['seconds']['material prune']:.2f})"
+        )
     out = ROOT / "benchmarks" / "results.json"
     out.write_text(json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
