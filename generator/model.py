@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated
@@ -233,8 +234,29 @@ class Content:
 
     def month_of(self, case_id: str) -> str | None:
         """The first month whose theme lists the case, in any language."""
-        months = sorted(m for (m, _), t in self.themes.items() if case_id in t.theme.cases)
-        return months[0] if months else None
+        return self._first_months.get(case_id)
+
+    def months_listing(self, case_id: str, lang: str) -> list[str]:
+        """Every month whose theme in `lang` lists the case, in order."""
+        return self._listing.get((case_id, lang), [])
+
+    @functools.cached_property
+    def _listing(self) -> dict[tuple[str, str], list[str]]:
+        listing: dict[tuple[str, str], list[str]] = {}
+        for (month, lang), version in sorted(self.themes.items()):
+            for case_id in dict.fromkeys(version.theme.cases):  # a case listed twice is reported elsewhere
+                listing.setdefault((case_id, lang), []).append(month)
+        return listing
+
+    @functools.cached_property
+    def _first_months(self) -> dict[str, str]:
+        # Asked once per case page: an index, not a scan of every theme (which grew as cases × themes).
+        # Computed on first use, when loading has finished adding themes.
+        first: dict[str, str] = {}
+        for (month, _), version in sorted(self.themes.items()):
+            for case_id in version.theme.cases:
+                first.setdefault(case_id, month)
+        return first
 
     def theme_translations(self, month: str) -> list[ThemeVersion]:
         return [self.themes[(month, l)] for l in self.languages if (month, l) in self.themes]

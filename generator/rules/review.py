@@ -47,10 +47,7 @@ def check(content: Content, sources: dict[str, Source], today: dt.date) -> Probl
                     severity="warning",
                 )
         if version.expired(today):
-            months = sorted(
-                t.month for t in content.themes.values() if version.id in t.theme.cases and t.lang == version.lang
-            )
-            upcoming = [m for m in months if m >= this_month]
+            upcoming = [m for m in content.months_listing(version.id, version.lang) if m >= this_month]
             if upcoming:
                 problems.add(
                     version.file,
