@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,9 +128,12 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
-        if i18n is None or getattr(i18n, "building", False):
+        if getattr(i18n, "building", False):
             return
-        languages = [lang.locale for lang in i18n.config.languages]
+        if i18n is not None:
+            languages = [lang.locale for lang in i18n.config.languages]
+        else:  # a one-language site (content/site.yaml lists one language; mkdocs.yml has no i18n)
+            languages = [self.loaded.content.site.default_language] if self.loaded and self.loaded.content else ["en"]
         entries = search_entries(self.search_docs, self.segmenter)
         split_search_index(Path(config.site_dir), languages[0], languages[1:], entries)
         root = Path(config.config_file_path).parent
@@ -274,7 +278,7 @@ def _toc_item(toc, anchor: str | None):
     return None
 
 
-def split_search_index(site_dir: Path, default: str, others: list[str], extra: list[dict] = ()) -> None:
+def split_search_index(site_dir: Path, default: str, others: list[str], extra: Sequence[dict] = ()) -> None:
     """One search index per language, so a Korean reader searches Korean pages only."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.is_file():

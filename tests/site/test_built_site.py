@@ -126,3 +126,21 @@ def test_scripts_in_a_story_keep_the_case_out_of_the_site(project: Path, markdow
     for page in (project / "site").rglob("*.html"):
         body = page.read_text(encoding="utf-8")
         assert "alert(1)" not in body, page
+
+
+def test_a_one_language_site_without_the_i18n_plugin_is_searchable_and_exported(project: Path) -> None:
+    import json
+
+    for path in [*(project / "content").rglob("*.ko.yaml"), *(project / "content").rglob("*.en.yaml")]:
+        path.unlink()
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("languages: [zh, ko, en]", "languages: [zh]"), "utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("  - i18n:")] + text[text.index("\nvalidation:") :], encoding="utf-8")
+    assert build_site(project)
+    index = json.loads((project / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert any(d["location"] == "cases/fake-tax-refund/" and "退税" in d["text"] for d in index["docs"])
+    assert any(d["location"].startswith("months/2026-03/") for d in index["docs"])
+    assert (project / "site/exports/mobile/zh/feed.json").is_file()
+    assert (project / "site/build-info.json").is_file()
