@@ -56,7 +56,7 @@ def _text_rules(sources: dict[str, Source], site: Site | None, cache_file: Path)
             known[key] = [asdict(p) for p in found]
         kept[key] = known[key]
         problems.extend(Problem(**p) for p in known[key])
-    if kept != stored.get("files"):
+    if stored.get("version") != version or kept != stored.get("files"):
         _write_json(cache_file, {"version": version, "files": kept})
     return problems
 
