@@ -17,7 +17,7 @@ import yaml
 
 from generator.model import Content
 from generator.problems import Problems
-from generator.slides.contact import contact_sheet
+from generator.slides.contact import SHEET, contact_sheet
 from generator.slides.kiosk import kiosk_page, playlist
 from generator.slides.layout import LayoutError, load_layouts
 from generator.slides.plan import FitMemo, Planner, SlidePlan
@@ -104,15 +104,15 @@ def build_slides(
             if (m, l) == (month, lang)
             for p in v
         ]
-        if shown:
-            key = hashlib.sha256(repr([(d, n, c.name) for d, n, c in shown] + [month, lang]).encode()).hexdigest()[:24]
-            sheets.append((month, lang, shown, options.cache / f"contact-{key}.png"))
-    todo = [s for s in sheets if not s[3].exists()]
-    jobs = [(shown, f"{month} · {lang}", lang, content.site.fonts.get(lang)) for month, lang, shown, _ in todo]
-    for (_, _, _, cached), data in zip(todo, _map(_contact_job, jobs, options.workers), strict=True):
+        for name, heading, items in contact_pages(shown, f"{month} · {lang}"):
+            key = hashlib.sha256(repr([(d, n, c.name) for d, n, c in items] + [heading]).encode()).hexdigest()[:24]
+            cached = options.cache / f"contact-{key}.png"
+            sheets.append((out / "contact" / month / lang / name, heading, lang, items, cached))
+    todo = [s for s in sheets if not s[4].exists()]
+    jobs = [(items, heading, lang, content.site.fonts.get(lang)) for _, heading, lang, items, _ in todo]
+    for (*_, cached), data in zip(todo, _map(_contact_job, jobs, options.workers), strict=True):
         _store(options.cache, cached.name.removesuffix(".png"), "png", data)
-    for month, lang, _, cached in sheets:
-        sheet = out / "contact" / month / lang / "contact.png"
+    for sheet, *_, cached in sheets:
         sheet.parent.mkdir(parents=True, exist_ok=True)
         _place(cached, sheet)
     return result
@@ -152,6 +152,18 @@ def _render_missing(missing: dict[str, SlidePlan], options: SlideOptions, progre
             done += 1
             if done % step == 0 or done == len(items):
                 progress(f"slides: {done}/{len(items)} rendered")
+
+
+def contact_pages(shown: list, heading: str) -> list[tuple[str, str, list]]:
+    """A month's slides on sheets of SHEET: contact.png, contact-2.png, … — so a big month stays readable,
+    and one edited case redraws the sheets its slides are on, not the whole month."""
+    pages = [shown[i : i + SHEET] for i in range(0, len(shown), SHEET)]
+    if len(pages) == 1:
+        return [("contact.png", heading, pages[0])]
+    return [
+        ("contact.png" if n == 1 else f"contact-{n}.png", f"{heading} ({n}/{len(pages)})", page)
+        for n, page in enumerate(pages, 1)
+    ]
 
 
 def _contact_job(args) -> bytes:

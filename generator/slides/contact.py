@@ -1,4 +1,4 @@
-"""One contact sheet per month and language: every slide of every display, labelled, for the reviewer."""
+"""Contact sheets per month and language: every slide of every display, labelled, for the reviewer."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ THUMB = 360
 LABEL = 22
 GAP = 16
 COLUMNS = 5
+SHEET = 40  # slides on one sheet: 5 across, 8 down
 
 
 def contact_sheet(items: list[tuple[str, str, Path]], heading: str, lang: str, font: str | None = None) -> bytes:
