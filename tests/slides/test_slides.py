@@ -262,3 +262,18 @@ def test_a_case_without_slogan_uses_a_short_title_on_strips_or_warns(project: Pa
     assert lines["card-renting"] == ("出租银行卡是违法",) and "student-card-selling" not in lines
     (warning,) = [x for x in p.problems if x.file.endswith("student-card-selling.yaml")]
     assert warning.severity == "warning" and "slogan" in warning.message
+
+
+def test_a_big_month_is_spread_over_numbered_contact_sheets_of_40() -> None:
+    from generator.slides.build import contact_pages
+
+    shown = [("lobby-tv", f"{n:02d}-case-x.png", Path(f"{n}.png")) for n in range(85)]
+    pages = contact_pages(shown, "2026-03 · zh")
+    assert [(name, heading, len(items)) for name, heading, items in pages] == [
+        ("contact.png", "2026-03 · zh (1/3)", 40),
+        ("contact-2.png", "2026-03 · zh (2/3)", 40),
+        ("contact-3.png", "2026-03 · zh (3/3)", 5),
+    ]
+    assert [item for _, _, items in pages for item in items] == shown
+    assert contact_pages(shown[:40], "2026-03 · zh") == [("contact.png", "2026-03 · zh", shown[:40])]
+    assert contact_pages([], "2026-03 · zh") == []
