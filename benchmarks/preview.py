@@ -8,9 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import copy_project  # noqa: E402
+from tests.nginx import free_port  # noqa: E402
+from tests.test_cli import start_casecast  # noqa: E402
 
 
 def fetch(url: str) -> str:
@@ -37,16 +37,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "project")
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
-            cwd=project,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        port = free_port()
+        server = start_casecast(project, "serve", "--port", str(port))
         url = f"http://127.0.0.1:{port}/cases/fake-tax-refund/"
         try:
             deadline = time.monotonic() + 120

@@ -14,6 +14,18 @@ from generator.schema import SCHEMAS, schema_text
 REPO = Path(__file__).resolve().parent.parent
 
 
+def start_casecast(project: Path, *args: str, stderr=subprocess.DEVNULL) -> subprocess.Popen[str]:
+    """`casecast ARGS` in the project, running in the background (serve, a publish to interrupt)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
+    )
+
+
 def casecast(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", *args],

@@ -17,6 +17,7 @@ from generator.plugin import build_site
 from generator.publish import PublishError, list_releases, publish, rollback, tree_hash
 from tests.conftest import REPO, add_draft, copy_project
 from tests.nginx import Nginx
+from tests.test_cli import start_casecast
 
 
 def rename_site(project: Path, name: str) -> None:
@@ -59,13 +60,7 @@ def test_killing_a_publish_mid_copy_leaves_the_old_release_served(project: Path,
     old = publish(project / "site", target)
     rename_site(project, "半途而废")
     assert build_site(project, strict=True)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "publish", "--to", str(target)],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = start_casecast(project, "publish", "--to", str(target))
     deadline = time.monotonic() + 60
     while not list((target / "releases").glob(".*.partial/exports")):
         assert process.poll() is None, "publish finished before it could be interrupted"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -13,8 +11,8 @@ import pytest
 
 from tests.conftest import add_draft
 from tests.nginx import free_port
+from tests.test_cli import start_casecast
 
-REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
 
 
@@ -33,14 +31,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 def test_saving_a_case_reloads_the_page_in_the_browser(project: Path, open_page) -> None:
     add_draft(project)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = start_casecast(project, "serve", "--port", str(port), stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"
         wait_for(f"{base}/")
