@@ -31,6 +31,7 @@ from generator.problems import Problems
 from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
 from generator.site.search import Segmenter
+from generator.site.text import template_error
 from generator.site.theme_css import brand_css
 from generator.site.tree import write_tree
 from generator.slides import SlideOptions, build_slides
@@ -104,6 +105,12 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
+    @event_priority(100)  # before any other plugin reads the page's HTML
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """A case page's body was rendered as HTML by the site renderer: MkDocs converted only its title."""
+        body = self.pages.bodies.get(page.file.src_uri) if self.pages else None
+        return html if body is None else f"{html}\n{body}"
+
     @event_priority(100)  # before Material's search plugin, which then skips the page
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         """Index the page as Material would, but leave cutting its Chinese into words to the other core."""
@@ -173,7 +180,10 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             today=self._today(),
             drafts=self.config.drafts or self.serving,
         )
-        self.pages = render_site(content, options)
+        try:
+            self.pages = render_site(content, options)
+        except jinja2.TemplateError as error:
+            raise PluginError(template_error(error, Path(self.config.templates))) from None
         # Case pages' Chinese is cut into words on another core while MkDocs renders (site/search.py)
         self.segmenter = Segmenter(cache_dir(root) / "search-words.json")
         self.segmenter.add([text for e in self.pages.search for text in (e.title, e.text)])

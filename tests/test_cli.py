@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.schema import SCHEMAS, schema_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -141,6 +143,23 @@ def test_a_strict_build_that_fails_leaves_the_previous_site(project: Path) -> No
     assert result.returncode == 1
     assert marker.read_bytes() == before
     assert (project / "site/cases/card-renting/index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("mistake", "said"),
+    [("{{ case.tittle }}", "has no attribute 'tittle'"), ("{% if case.slogan %}", "Unexpected end of template")],
+)
+def test_a_mistake_in_a_page_template_names_the_file_and_line(project: Path, mistake: str, said: str) -> None:
+    assert casecast(project, "build", "--only", "site").returncode == 0
+    before = (project / "site/index.html").read_bytes()
+    template = project / "theme/pages/case.html.j2"
+    template.write_text(template.read_text(encoding="utf-8") + mistake + "\n", encoding="utf-8")
+    lines = len(template.read_text(encoding="utf-8").splitlines())
+    result = casecast(project, "build", "--only", "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"theme/pages/case.html.j2, line {lines}: " in result.stderr and said in result.stderr
+    assert (project / "site/index.html").read_bytes() == before
 
 
 def test_mkdocs_build_and_casecast_build_make_the_same_pages(project: Path, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Build every page of the education site as Markdown, for every language."""
+"""Build every page of the education site as Markdown (case pages: Markdown and HTML), for every language."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class SiteOptions:
 @dataclass
 class SitePages:
     pages: dict[str, str] = field(default_factory=dict)  # src path (with .<lang> suffix) -> Markdown
+    bodies: dict[str, str] = field(default_factory=dict)  # src path -> HTML set after the page's Markdown
     hidden: set[str] = field(default_factory=set)  # pages reachable by links, kept out of the nav
     search: list[SearchEntry] = field(default_factory=list)  # case pages' entries, made here (site/search.py)
 
@@ -107,7 +108,7 @@ class _Renderer:
         themes = self.content.themes_in(lang)
         for version in cases:
             path = self.path(f"cases/{version.id}.md", lang)
-            out.pages[path] = self.case_page(version, path, t)
+            out.pages[path], out.bodies[path] = self.case_page(version, t)
             out.hidden.add(path)
             out.search.append(self.search_entry(version, t))
         # The nav stays the same size however many months and categories pile up over the years: it holds
@@ -146,29 +147,38 @@ class _Renderer:
 
     # -- pages ----------------------------------------------------------------
 
-    def case_page(self, version: CaseVersion, path: str, t: dict) -> str:
+    def case_page(self, version: CaseVersion, t: dict) -> tuple[str, str]:
+        """The page's Markdown (front matter and title) and its body as HTML. The body skips MkDocs'
+        Markdown: its story is rendered once (generator.markup) and the rest is plain HTML, so links
+        are final URLs here."""
         case, lang = version.case, version.lang
-        month = self.content.month_of(version.id)
-        month_link = None
-        if month and (month, lang) in self.content.themes:
-            month_link = self.link(path, f"months/{month}.md", lang)
         here = page_url(f"cases/{version.id}.md", lang, self.default)
+
+        def url(to: str, in_lang: str = lang) -> str:
+            return relative_url(here, page_url(to, in_lang, self.default))
+
+        month = self.content.month_of(version.id)
+        month_link = url(f"months/{month}.md") if month and (month, lang) in self.content.themes else None
         translations = [
             {
                 "name": self.labels.get(other.lang, {}).get("lang_name", other.lang),
-                "url": relative_url(here, page_url(f"cases/{version.id}.md", other.lang, self.default)),
+                "url": url(f"cases/{version.id}.md", other.lang),
             }
             for other in self.content.translations(version.id)
             if other.lang != lang and self.visible(other)
         ]
-        return self.render(
+        markdown = self.render(
             "case.md.j2",
             meta=self.meta(case.title, case.summary, case.review.status, t["draft_status"], searched_by_us=True),
             case=case,
             t=t,
-            site=self.site,
+        )
+        body = self.render(
+            "case.html.j2",
+            case=case,
+            t=t,
             category_name=self.site.category_name(case.category, lang),
-            category_link=self.link(path, f"categories/{case.category}.md", lang),
+            category_link=url(f"categories/{case.category}.md"),
             audiences=[self.site.audience_name(a, lang) for a in case.audience],
             month=month,
             month_link=month_link,
@@ -177,6 +187,7 @@ class _Renderer:
             # Images live once at the site root, shared by every language: a plain URL, not a page link.
             image_link=posixpath.relpath(case.image, here.rstrip("/")) if case.image else None,
         )
+        return markdown, body
 
     def search_entry(self, version: CaseVersion, t: dict) -> SearchEntry:
         case = version.case

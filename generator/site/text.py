@@ -1,4 +1,7 @@
-"""Putting staff-written text into Markdown safely: plain text stays plain, Markdown loses raw HTML."""
+"""Putting staff-written text into pages safely: plain text stays plain, Markdown loses raw HTML.
+
+Page templates are Markdown (*.md.j2: every value goes through a filter below) or HTML (*.html.j2: every
+value is escaped by Jinja, and rendered Markdown is marked safe)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from generator.markup import render_markdown
 
@@ -19,9 +23,9 @@ def plain(value: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", " ")
 
 
-def html_block(value: object) -> str:
+def html_block(value: object) -> Markup:
     """Staff Markdown, rendered and sanitised once (generator.markup), set into the page as one HTML block."""
-    return f'<div class="cc-text">\n{render_markdown(str(value))}\n</div>'
+    return Markup(f'<div class="cc-text">\n{render_markdown(str(value))}\n</div>')
 
 
 def urlsafe(value: object) -> str:
@@ -35,7 +39,7 @@ def urlsafe(value: object) -> str:
 def make_environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=False,  # the output is Markdown; every value goes through a filter below
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         keep_trailing_newline=True,
         trim_blocks=False,
         undefined=jinja2.StrictUndefined,
@@ -44,3 +48,18 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["md"] = html_block
     env.filters["urlsafe"] = urlsafe
     return env
+
+
+def template_error(error: jinja2.TemplateError, templates: Path) -> str:  # templates: as in mkdocs.yml
+    """A page template's mistake in a designer's terms: which file, which line, what is wrong."""
+    if isinstance(error, jinja2.TemplateNotFound):
+        return f"{templates.as_posix()}/{error.name} is missing: Casecast needs it to build the pages"
+    where, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    tb = error.__traceback__
+    while tb is not None:  # Jinja puts the template's own file and line into the traceback
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            where, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    name = Path(where).name if where else "a page template"
+    place = f"{templates.as_posix()}/{name}" + (f", line {line}" if line else "")
+    return f"{place}: {error.message or type(error).__name__} (in the page templates, not in the content)"

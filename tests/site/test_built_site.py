@@ -48,6 +48,50 @@ def test_no_html_or_css_file_loads_anything_from_another_origin(built_site: Path
     assert "fonts.googleapis" not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
+class _Links(HTMLParser):
+    """The links a reader may click inside a page's article."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and not REMOTE.match(href) and not href.startswith(("#", "mailto:")):
+            self.hrefs.append(href)
+
+
+def test_every_link_in_an_article_leads_to_a_page_of_the_site(built_site: Path) -> None:
+    broken, checked = [], 0
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if "<article" not in html:
+            continue
+        parser = _Links()
+        parser.feed(html[html.index("<article") : html.index("</article>")])
+        for href in parser.hrefs:
+            target = (page.parent / href.split("#")[0]).resolve()
+            checked += 1
+            if not (target / "index.html").is_file() and not target.is_file():
+                broken.append((page.relative_to(built_site).as_posix(), href))
+    assert broken == []
+    assert checked > 100  # 41 case pages link their category, their month and their translations
+
+
+def test_text_typed_in_a_case_shows_as_typed_on_its_page(project: Path) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^summary: .*$", 'summary: "<i>退税</i> 是 *假的* & [陷阱]"', text)
+    text = re.sub(r"(?m)^red_flags:\n  - .*$", 'red_flags:\n  - "<b>陌生</b>来电 <script>x</script>"', text)
+    case.write_text(text, encoding="utf-8")
+    assert build_site(project)
+    html = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert "&lt;i&gt;退税&lt;/i&gt; 是 *假的* &amp; [陷阱]" in article
+    assert "&lt;b&gt;陌生&lt;/b&gt;来电 &lt;script&gt;x&lt;/script&gt;" in article
+    assert "<script>x" not in article and "<i>退税" not in article
+
+
 def test_every_language_has_its_own_search_index(built_site: Path) -> None:
     import json
 
