@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +28,7 @@ from generator.mobile import build_mobile
 from generator.problems import Problems
 from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
-from generator.site.search import Segmenter
+from generator.site.search import Segmenter, search_entries, split_search_index
 from generator.site.text import template_error
 from generator.site.theme_css import brand_css
 from generator.site.tree import write_tree
@@ -255,13 +253,6 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
         log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
 
 
-def search_entries(docs: list[dict], segmenter: Segmenter | None) -> list[dict]:
-    """Every page's entries with their Chinese cut into words, as Material's index has them."""
-    if segmenter is None:
-        return []
-    return [{**doc, "title": segmenter.cut(doc["title"]), "text": segmenter.cut(doc["text"])} for doc in docs]
-
-
 def page_search_docs(page) -> list[dict]:
     """A page's sections as Material's search plugin makes them (material/plugins/search/plugin.py)."""
     parser = SearchParser()
@@ -286,30 +277,6 @@ def _toc_item(toc, anchor: str | None):
         if found is not None:
             return found
     return None
-
-
-def split_search_index(site_dir: Path, default: str, others: list[str], extra: Sequence[dict] = ()) -> None:
-    """One search index per language, so a Korean reader searches Korean pages only."""
-    index_file = site_dir / "search" / "search_index.json"
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    buckets: dict[str, list[dict]] = {lang: [] for lang in [default, *others]}
-    for doc in [*index["docs"], *extra]:
-        lang = next((l for l in others if doc["location"].startswith(f"{l}/")), default)
-        if lang != default:
-            doc = {**doc, "location": doc["location"][len(lang) + 1 :]}
-        buckets[lang].append(doc)
-    for lang, docs in buckets.items():
-        target = index_file if lang == default else site_dir / lang / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = {"config": {**index["config"], "lang": _search_langs(lang)}, "docs": docs}
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _search_langs(lang: str) -> list[str]:
-    # lunr has no Chinese stemmer worth using; Material segments Chinese with jieba at build time.
-    return ["en", lang] if lang in ("ko", "ja", "zh") else [lang]
 
 
 def _check_languages(languages: list[str], i18n) -> None:

@@ -1,4 +1,5 @@
-"""The search entry of each case page, with Chinese split into words on a second core and remembered.
+"""Search: each case page's entry, Chinese split into words on a second core and remembered, and one index
+per language.
 
 Material's search plugin indexes a page by parsing its HTML and cutting every run of Chinese characters
 into words with jieba, in the one process that also renders every page: at a thousand cases that was
@@ -14,6 +15,7 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,3 +125,34 @@ class Segmenter:
 
 def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def search_entries(docs: list[dict], segmenter: Segmenter | None) -> list[dict]:
+    """Every page's entries with their Chinese cut into words, as Material's index has them."""
+    if segmenter is None:
+        return []
+    return [{**doc, "title": segmenter.cut(doc["title"]), "text": segmenter.cut(doc["text"])} for doc in docs]
+
+
+def split_search_index(site_dir: Path, default: str, others: list[str], extra: Sequence[dict] = ()) -> None:
+    """One search index per language, so a Korean reader searches Korean pages only."""
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    buckets: dict[str, list[dict]] = {lang: [] for lang in [default, *others]}
+    for doc in [*index["docs"], *extra]:
+        lang = next((l for l in others if doc["location"].startswith(f"{l}/")), default)
+        if lang != default:
+            doc = {**doc, "location": doc["location"][len(lang) + 1 :]}
+        buckets[lang].append(doc)
+    for lang, docs in buckets.items():
+        target = index_file if lang == default else site_dir / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = {"config": {**index["config"], "lang": _search_langs(lang)}, "docs": docs}
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _search_langs(lang: str) -> list[str]:
+    # lunr has no Chinese stemmer worth using; Material segments Chinese with jieba at build time.
+    return ["en", lang] if lang in ("ko", "ja", "zh") else [lang]
