@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from generator.buildinfo import build_time, write_build_info
 from generator.cache import cache_dir
 from generator.checking import check_project, publishable
+from generator.labels import LABELS
 from generator.loading import Loaded
 from generator.media import clean_image
 from generator.mobile import build_mobile
@@ -171,6 +172,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.loaded = check_project(root, self._today())
         content = publishable(self.loaded)
         _report(self.loaded.problems)
+        if LABELS in self.loaded.problems.files_with_errors():
+            raise PluginError(f"{LABELS} has errors (see above); fix them and build again")
         if content is None:
             return
         options = SiteOptions(
@@ -211,7 +214,7 @@ def _report(problems: Problems) -> None:
     for problem in sorted(problems):
         level = logging.ERROR if problem.severity == "error" else logging.WARNING
         log.log(level, problem.as_text())
-    skipped = sorted(problems.files_with_errors())
+    skipped = sorted(f for f in problems.files_with_errors() if f.startswith("content/"))
     if skipped:
         log.warning(f"left out of the site because of errors: {', '.join(skipped)}")
 
@@ -349,6 +352,9 @@ def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Bu
     today = build_time().date()
     loaded = check_project(root, today)
     _report(loaded.problems)
+    if LABELS in loaded.problems.files_with_errors():
+        log.error(f"{LABELS} has errors (see above); site/exports/ was left as it was")
+        return Built(False, loaded)
     if strict and loaded.problems.failed(strict=True):
         log.error("build refused (--strict): fix the problems above; site/exports/ was left as it was")
         return Built(False, loaded)

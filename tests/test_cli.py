@@ -162,6 +162,35 @@ def test_a_mistake_in_a_page_template_names_the_file_and_line(project: Path, mis
     assert (project / "site/index.html").read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("slip", "said"),
+    [
+        ("\tyear: 年\n", "yaml-syntax: YAML syntax error"),
+        ("  no_cases:\n    - 没有\n", "schema: 'en.no_cases' must be words"),
+        ("  year: no\n", "schema: 'en.year' reads as yes/no; put the words in quotes"),
+    ],
+)
+def test_a_slip_in_the_interface_words_is_reported_at_its_line_and_stops_the_build(
+    project: Path, slip: str, said: str
+) -> None:
+    assert casecast(project, "build", "--only", "site").returncode == 0
+    before = (project / "site/index.html").read_bytes()
+    labels = project / "theme/pages/labels.yaml"
+    text = labels.read_text(encoding="utf-8")
+    for key in ("no_cases", "year"):  # the English block's own line goes, so the slip is the only one
+        text = re.sub(rf"(?m)(^en:\n(?:  .*\n)*?)  {key}: .*\n", r"\1", text)
+    labels.write_text(text + slip, encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    check = casecast(project, "check")
+    assert check.returncode == 1
+    assert f"theme/pages/labels.yaml:{line}:" in check.stdout + check.stderr and said in check.stdout + check.stderr
+    for only in ("site", "slides"):
+        result = casecast(project, "build", "--only", only)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "theme/pages/labels.yaml has errors" in result.stderr
+    assert (project / "site/index.html").read_bytes() == before
+
+
 def test_mkdocs_build_and_casecast_build_make_the_same_pages(project: Path, tmp_path: Path) -> None:
     assert casecast(project, "build").returncode == 0
     ours = sorted(p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html"))

@@ -10,8 +10,7 @@ import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
+from generator.labels import load_labels
 from generator.mobile.feed import json_feed
 from generator.mobile.fragment import render_fragment
 from generator.mobile.page import render_page
@@ -41,7 +40,7 @@ class Rendered:
 def build_mobile(
     content: Content, root: Path, out: Path, today: dt.date, labels_file: Path, cache: Path | None = None
 ) -> MobileResult:
-    all_labels = yaml.safe_load(labels_file.read_text(encoding="utf-8"))
+    all_labels = load_labels(labels_file)
     site = content.site
     home = (site.url or "").rstrip("/") + "/" if site.url else "../../../"
     result = MobileResult()

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.labels import load_labels
 from generator.markup import render_markdown
 from generator.model import CaseVersion, Content, ReviewStatus, ThemeVersion, third_wednesday
 from generator.site.search import SearchEntry, entry_text
@@ -84,8 +83,7 @@ class _Renderer:
         self.options = options
         self.default = content.site.default_language
         self.env = make_environment(options.templates)
-        labels = yaml.safe_load((options.templates / "labels.yaml").read_text(encoding="utf-8"))
-        self.labels: dict[str, dict[str, str]] = labels
+        self.labels = load_labels(options.templates / "labels.yaml")
 
     # -- which cases show -----------------------------------------------------
 

@@ -13,8 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from generator.labels import LABELS, load_labels
 from generator.model import Content
 from generator.problems import Problems
 from generator.slides.contact import SHEET, contact_sheet
@@ -33,7 +32,7 @@ class SlideOptions:
     cache: Path
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     layouts: str = "theme/slides/layouts.yaml"
-    labels: str = "theme/pages/labels.yaml"
+    labels: str = LABELS
 
 
 @dataclass
@@ -51,7 +50,7 @@ def plan_slides(
     content: Content, sources: dict, options: SlideOptions
 ) -> tuple[dict[Folder, list[SlidePlan]], Problems]:
     layouts = load_layouts(options.root / options.layouts)
-    labels = yaml.safe_load((options.root / options.labels).read_text(encoding="utf-8"))
+    labels = load_labels(options.root / options.labels)
     memo = FitMemo(options.cache / "fits.json")
     planner = Planner(content, layouts, labels, sources, options.today, dict(content.site.fonts), memo=memo)
     folders: dict[Folder, list[SlidePlan]] = {}
