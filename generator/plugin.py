@@ -184,7 +184,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         try:
             self.pages = render_site(content, options)
         except jinja2.TemplateError as error:
-            raise PluginError(template_error(error, Path(self.config.templates))) from None
+            raise PluginError(template_error(error, root)) from None
         # Case pages' Chinese is cut into words on another core while MkDocs renders (site/search.py)
         self.segmenter = Segmenter(cache_dir(root) / "search-words.json")
         self.segmenter.add([text for e in self.pages.search for text in (e.title, e.text)])
@@ -337,6 +337,10 @@ def build_site(
         build(config)
     except (Abort, PluginError) as error:
         log.error(str(error))
+        shutil.rmtree(work, ignore_errors=True)
+        return Built(False, plugin.loaded)
+    except jinja2.TemplateError as error:  # in theme/overrides/, which Material renders
+        log.error(template_error(error, root))
         shutil.rmtree(work, ignore_errors=True)
         return Built(False, plugin.loaded)
     except BaseException:

@@ -146,19 +146,23 @@ def test_a_strict_build_that_fails_leaves_the_previous_site(project: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("mistake", "said"),
-    [("{{ case.tittle }}", "has no attribute 'tittle'"), ("{% if case.slogan %}", "Unexpected end of template")],
+    ("name", "mistake", "said"),
+    [
+        ("pages/case.html.j2", "{{ case.tittle }}", "has no attribute 'tittle'"),
+        ("pages/case.html.j2", "{% if case.slogan %}", "Unexpected end of template"),
+        ("overrides/main.html", "{% if %}", "Expected an expression"),
+    ],
 )
-def test_a_mistake_in_a_page_template_names_the_file_and_line(project: Path, mistake: str, said: str) -> None:
+def test_a_mistake_in_a_template_names_the_file_and_line(project: Path, name: str, mistake: str, said: str) -> None:
     assert casecast(project, "build", "--only", "site").returncode == 0
     before = (project / "site/index.html").read_bytes()
-    template = project / "theme/pages/case.html.j2"
+    template = project / "theme" / name
     template.write_text(template.read_text(encoding="utf-8") + mistake + "\n", encoding="utf-8")
     lines = len(template.read_text(encoding="utf-8").splitlines())
     result = casecast(project, "build", "--only", "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"theme/pages/case.html.j2, line {lines}: " in result.stderr and said in result.stderr
+    assert f"theme/{name}, line {lines}: " in result.stderr and said in result.stderr
     assert (project / "site/index.html").read_bytes() == before
 
 

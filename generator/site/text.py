@@ -50,16 +50,20 @@ def make_environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def template_error(error: jinja2.TemplateError, templates: Path) -> str:  # templates: as in mkdocs.yml
-    """A page template's mistake in a designer's terms: which file, which line, what is wrong."""
+def template_error(error: jinja2.TemplateError, root: Path) -> str:
+    """A template's mistake in a designer's terms: which file (from the project folder), which line, what."""
     if isinstance(error, jinja2.TemplateNotFound):
-        return f"{templates.as_posix()}/{error.name} is missing: Casecast needs it to build the pages"
+        return f"the template {error.name} is missing: Casecast needs it to build the pages"
     where, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     tb = error.__traceback__
     while tb is not None:  # Jinja puts the template's own file and line into the traceback
-        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
-            where, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".html")) and Path(name).is_file():
+            where, line = name, tb.tb_lineno
         tb = tb.tb_next
-    name = Path(where).name if where else "a page template"
-    place = f"{templates.as_posix()}/{name}" + (f", line {line}" if line else "")
-    return f"{place}: {error.message or type(error).__name__} (in the page templates, not in the content)"
+    shown = "a template"
+    if where:
+        path = Path(where)
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    place = shown + (f", line {line}" if line else "")
+    return f"{place}: {error.message or type(error).__name__} (in the theme, not in the content)"
