@@ -17,6 +17,7 @@ from generator.labels import LABELS, load_labels
 from generator.model import Content
 from generator.problems import Problems
 from generator.slides.contact import SHEET, contact_sheet
+from generator.slides.fonts import keep_coverage_in
 from generator.slides.kiosk import kiosk_page, playlist
 from generator.slides.layout import LayoutError, load_layouts
 from generator.slides.plan import FitMemo, Planner, SlidePlan
@@ -52,6 +53,7 @@ def plan_slides(
     layouts = load_layouts(options.root / options.layouts)
     labels = load_labels(options.root / options.labels)
     memo = FitMemo(options.cache / "fits.json")
+    keep_coverage_in(options.cache / "fonts.json")
     planner = Planner(content, layouts, labels, sources, options.today, dict(content.site.fonts), memo=memo)
     folders: dict[Folder, list[SlidePlan]] = {}
     for name, display in content.site.displays.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -91,11 +93,68 @@ def _fc_match(family: str, bold: bool) -> FontFace | None:
 
 @cache
 def coverage(face: FontFace) -> frozenset[int]:
+    """Every character the face can draw. Reading a CJK font's character map takes fontTools about a tenth
+    of a second a face, on every build and every `casecast check`; so it is kept, as ranges, in the file
+    given to keep_coverage_in(), under the font's path, size and modification time."""
+    stamp = _stamp(face)
+    known = _known_coverage()
+    if stamp and stamp in known:
+        return frozenset(code for start, end in known[stamp] for code in range(start, end + 1))
     if face.path.lower().endswith((".ttc", ".otc")):
         font = TTCollection(face.path, lazy=True).fonts[face.index]
     else:
         font = TTFont(face.path, lazy=True, fontNumber=0)
-    return frozenset(font.getBestCmap() or {})
+    codes = frozenset(font.getBestCmap() or {})
+    if stamp and _coverage_file is not None:
+        known[stamp] = _ranges(codes)
+        _save_coverage(_coverage_file, known)
+    return codes
+
+
+_coverage_file: Path | None = None
+
+
+def keep_coverage_in(file: Path | None) -> None:
+    global _coverage_file
+    if file != _coverage_file:
+        _coverage_file = file
+        _known_coverage.cache_clear()
+
+
+@cache
+def _known_coverage() -> dict[str, list[list[int]]]:
+    if _coverage_file is None:
+        return {}
+    try:
+        data = json.loads(_coverage_file.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _stamp(face: FontFace) -> str | None:
+    try:
+        stat = os.stat(face.path)
+    except OSError:
+        return None
+    return f"{face.path}#{face.index}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _ranges(codes: frozenset[int]) -> list[list[int]]:
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return ranges
+
+
+def _save_coverage(file: Path, known: dict) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = file.with_name(f"{file.name}.tmp{os.getpid()}")
+    temporary.write_text(json.dumps(known), encoding="utf-8")
+    temporary.replace(file)
 
 
 @cache
