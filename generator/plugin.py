@@ -129,6 +129,18 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         folder = cache_dir(root) / "jinja"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        # A mistake in theme/overrides/ becomes one sentence with its file and line, in builds and in the
+        # preview alike (MkDocs prints a traceback for any other error while it serves).
+        env.template_class = _theme_template_class(root)
+        get_template = env.get_template
+
+        def get_checked_template(*args, **kwargs):
+            try:
+                return get_template(*args, **kwargs)
+            except jinja2.TemplateSyntaxError as error:
+                raise PluginError(template_error(error, root)) from None
+
+        env.get_template = get_checked_template
         return env
 
     @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
@@ -208,6 +220,17 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
 # -----------------------------------------------------------------------------
 # module-level functions
 # -----------------------------------------------------------------------------
+
+
+def _theme_template_class(root: Path) -> type[jinja2.Template]:
+    class ThemeTemplate(jinja2.Template):
+        def render(self, *args, **kwargs) -> str:
+            try:
+                return super().render(*args, **kwargs)
+            except jinja2.TemplateError as error:
+                raise PluginError(template_error(error, root)) from None
+
+    return ThemeTemplate
 
 
 def _report(problems: Problems) -> None:

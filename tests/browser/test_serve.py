@@ -52,3 +52,32 @@ def test_saving_a_case_reloads_the_page_in_the_browser(project: Path, open_page)
         server.terminate()
         _, errors = server.communicate(timeout=20)
     assert "Traceback" not in errors
+
+
+def test_a_mistake_in_the_theme_while_previewing_is_one_line_and_the_preview_recovers(project: Path) -> None:
+    port = free_port()
+    server = start_casecast(project, "serve", "--port", str(port), stderr=subprocess.PIPE)
+    override = project / "theme/overrides/main.html"
+    good = override.read_text(encoding="utf-8")
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/")
+        override.write_text(good + "{% if %}\n", encoding="utf-8")
+        time.sleep(4)  # the preview notices the save and fails to rebuild
+        override.write_text(good, encoding="utf-8")
+        case = project / "content/cases/fake-tax-refund.yaml"
+        case.write_text(case.read_text(encoding="utf-8").replace("title: 接到", "title: 【修好了】接到", 1), "utf-8")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(f"{base}/cases/fake-tax-refund/", timeout=5) as response:
+                if "修好了" in response.read().decode("utf-8"):
+                    break
+            time.sleep(0.5)
+        else:
+            raise AssertionError("the preview did not rebuild after the template was fixed")
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    lines = len(good.splitlines()) + 1
+    assert f"theme/overrides/main.html, line {lines}: Expected an expression" in errors
+    assert "Traceback" not in errors
