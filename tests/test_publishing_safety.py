@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from generator.plugin import build_site
@@ -48,6 +49,62 @@ def test_killing_a_build_half_way_leaves_the_old_site(project: Path) -> None:
     assert build_site(project)  # the next build clears what the killed one left behind
     assert not list(project.glob(".casecast-build-*"))
     assert "新标题出租" in (project / "site/cases/card-renting/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("moment", ["pages", "slides"])
+def test_a_killed_build_leaves_no_worker_process_behind(project: Path, moment: str) -> None:
+    """Its word-cutting and slide-drawing workers go too: nothing keeps running (and holding memory) for ever."""
+    cache = project / ".cache-killed"
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPO), "CASECAST_CACHE_DIR": str(cache)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 90
+    while True:
+        assert build.poll() is None, f"the build finished before it could be killed during its {moment}"
+        assert time.monotonic() < deadline
+        workers = _children(build.pid)
+        if moment == "pages":  # MkDocs writes pages while the word-cutter waits for more
+            reached = any((w / "index.html").exists() for w in project.glob(".casecast-build-*"))
+        else:
+            reached = any((cache / "slides").glob("*.png"))
+        if workers and reached:
+            break
+        time.sleep(0.02)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    try:
+        while left := [pid for pid in workers if _alive(pid)]:
+            assert time.monotonic() < deadline, f"worker processes {left} outlived the killed build"
+            time.sleep(0.1)
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def test_images_are_published_without_gps_or_other_metadata(project: Path) -> None:

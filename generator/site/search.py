@@ -22,6 +22,8 @@ from pathlib import Path
 
 import nh3
 
+from generator.workers import worker_pool
+
 # CJK ideographs (with extension A, compatibility ideographs and the supplementary planes) and 々〇
 _HAN_RUN = re.compile(r"[\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 # what Material's search keeps of a page's markup in the text it shows under a result
@@ -97,7 +99,7 @@ class Segmenter:
                 self.wanted.add(key)
         if todo:
             if self.executor is None:
-                self.executor = ProcessPoolExecutor(max_workers=1)
+                self.executor = worker_pool(1)
             batch = list(todo.values())
             self.jobs.append((batch, self.executor.submit(_segment_all, batch)))
 

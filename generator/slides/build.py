@@ -9,7 +9,6 @@ import os
 import shutil
 import zipfile
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from generator.slides.kiosk import kiosk_page, playlist
 from generator.slides.layout import LayoutError, load_layouts
 from generator.slides.plan import FitMemo, Planner, SlidePlan
 from generator.slides.render import render_slide
+from generator.workers import worker_pool
 
 log = logging.getLogger("mkdocs.plugins.casecast")
 
@@ -141,7 +141,7 @@ def _render_missing(missing: dict[str, SlidePlan], options: SlideOptions, progre
     done = 0
     step = max(1, len(items) // 10)
     if options.workers > 1 and len(items) > 1:
-        with ProcessPoolExecutor(max_workers=options.workers) as pool:
+        with worker_pool(options.workers) as pool:
             for key, data in zip(missing, pool.map(render_slide, [p for _, p in items], chunksize=2), strict=True):
                 _store(options.cache, key, missing[key].format, data)
                 done += 1
@@ -173,7 +173,7 @@ def _contact_job(args) -> bytes:
 
 def _map(function, items: list, workers: int):
     if workers > 1 and len(items) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             return list(pool.map(function, items))
     return [function(item) for item in items]
 
