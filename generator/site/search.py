@@ -121,9 +121,6 @@ class Segmenter:
             self.known, self.changed = kept, False
         return self.known
 
-    def cut(self, text: str) -> str:
-        return self.result().get(_key(text), text)
-
 
 def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -133,7 +130,12 @@ def search_entries(docs: list[dict], segmenter: Segmenter | None) -> list[dict]:
     """Every page's entries with their Chinese cut into words, as Material's index has them."""
     if segmenter is None:
         return []
-    return [{**doc, "title": segmenter.cut(doc["title"]), "text": segmenter.cut(doc["text"])} for doc in docs]
+    cut = segmenter.result()  # once: it waits for the worker and may write the cache
+
+    def words(text: str) -> str:
+        return cut.get(_key(text), text)
+
+    return [{**doc, "title": words(doc["title"]), "text": words(doc["text"])} for doc in docs]
 
 
 def split_search_index(site_dir: Path, default: str, others: list[str], extra: Sequence[dict] = ()) -> None:
