@@ -351,11 +351,11 @@ class _Context:
         return best
 
     def measure_at(self, size: int):
-        faces = self.faces
+        width = text_widths(self.faces)
         scale = size / REFERENCE_SIZE
 
         def measure(text: str) -> float:
-            return reference_width(text, faces) * scale
+            return width(text) * scale
 
         return measure
 
@@ -405,22 +405,43 @@ REFERENCE_SIZE = 200
 SAFETY = 1.02  # advances scale with size; keep a hair of room for hinting at small sizes
 
 
-@lru_cache(maxsize=65536)
-def reference_width(text: str, faces: tuple[FontFace, ...]) -> float:
-    """Width of `text` at REFERENCE_SIZE px; any other size is a linear scale of it."""
-    return SAFETY * sum(pillow_font(face, REFERENCE_SIZE).getlength(run) for face, run in runs(text, faces))
+class TextWidths:
+    """Widths at REFERENCE_SIZE of texts drawn with one chain of faces, remembered: fitting a thousand cases
+    measures a few hundred thousand texts, mostly the same lines again at other sizes (widths scale)."""
+
+    def __init__(self, faces: tuple[FontFace, ...]) -> None:
+        self.faces = faces
+        self.known: dict[str, float] = {}
+        self.face_of: dict[str, FontFace] = {}
+
+    def __call__(self, text: str) -> float:
+        width = self.known.get(text)
+        if width is None:
+            width = SAFETY * sum(pillow_font(face, REFERENCE_SIZE).getlength(run) for face, run in self.runs(text))
+            self.known[text] = width
+        return width
+
+    def runs(self, text: str) -> list[tuple[FontFace, str]]:
+        """Runs drawn with the same font: the first face in the chain that has each character."""
+        out: list[tuple[FontFace, str]] = []
+        for ch in text:
+            face = self.face_of.get(ch)
+            if face is None:
+                face = self.face_of[ch] = face_for(ch, list(self.faces)) or self.faces[0]
+            if out and out[-1][0] == face:
+                out[-1] = (face, out[-1][1] + ch)
+            else:
+                out.append((face, ch))
+        return out
+
+
+@lru_cache(maxsize=64)
+def text_widths(faces: tuple[FontFace, ...]) -> TextWidths:
+    return TextWidths(faces)
 
 
 def runs(text: str, faces) -> list[tuple[FontFace, str]]:
-    """Split text into runs drawn with the same font: the first face in the chain that has each character."""
-    out: list[tuple[FontFace, str]] = []
-    for ch in text:
-        face = face_for(ch, list(faces)) or faces[0]
-        if out and out[-1][0] == face:
-            out[-1] = (face, out[-1][1] + ch)
-        else:
-            out.append((face, ch))
-    return out
+    return text_widths(tuple(faces)).runs(text)
 
 
 def describe(plan: SlidePlan) -> dict:
