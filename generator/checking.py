@@ -17,6 +17,7 @@ from generator.loading import Loaded, load_project
 from generator.model import Content, Site
 from generator.problems import Problem, Problems
 from generator.rules import files, lengths, personal_data, references, review, unsafe, wording_rule
+from generator.workers import worker_pool
 from generator.yamlsource import Source
 
 
@@ -26,14 +27,22 @@ def check_project(root: Path, today: dt.date | None = None) -> Loaded:
     loaded = load_project(root)
     problems = loaded.problems
     site = loaded.content.site if loaded.content is not None else None
-    problems.extend(_text_rules(loaded.sources, site, cache_dir(root) / "text-rules.json"))
-    if loaded.content is not None:
-        problems.extend(references.check(loaded.content, root, loaded.sources, loaded.broken))
-        problems.extend(files.check(loaded.content, root, loaded.sources))
-        problems.extend(review.check(loaded.content, loaded.sources, today))
-        problems.extend(lengths.check(loaded.content, loaded.sources))
-        if _labels_ok(root, problems):
-            problems.extend(_slide_problems(loaded, root, today))
+    text_rules = TextRules(loaded.sources, site, cache_dir(root) / "text-rules.json")
+    slides: list[Problem] = []
+    try:
+        if loaded.content is not None:
+            problems.extend(references.check(loaded.content, root, loaded.sources, loaded.broken))
+            problems.extend(files.check(loaded.content, root, loaded.sources))
+            problems.extend(review.check(loaded.content, loaded.sources, today))
+            problems.extend(lengths.check(loaded.content, loaded.sources))
+            if _labels_ok(root, problems):
+                slides = _slide_problems(loaded, root, today)  # while the text rules run on the other core
+    except BaseException:
+        text_rules.close()
+        raise
+    problems.extend(text_rules.result())
+    bad = problems.files_with_errors()
+    problems.extend(p for p in slides if p.file not in bad)
     return loaded
 
 
@@ -47,30 +56,70 @@ def _labels_ok(root: Path, problems: Problems) -> bool:
     return True
 
 
-def _text_rules(sources: dict[str, Source], site: Site | None, cache_file: Path) -> Problems:
+class TextRules:
     """Personal data, unsafe content, forbidden terms: each reads one file's text and nothing else (but the
-    site's own term list), so a file's findings are kept under the digest of its text and of the rules."""
-    terms = json.dumps(site.forbidden_terms.model_dump(mode="json"), sort_keys=True) if site else ""
-    version = hashlib.sha1((_rules_digest() + terms).encode()).hexdigest()
-    stored = _read_json(cache_file)
-    known = stored.get("files", {}) if stored.get("version") == version else {}
-    kept: dict[str, list] = {}
-    problems = Problems()
+    site's own term list), so a file's findings are kept under the digest of its text and of the rules.
+    Files not seen before are checked at once; when there are many (a first build, a changed rule), in a
+    worker on another core while the build goes on with the slide check."""
+
+    IN_WORKER_FROM = 100  # files; fewer are done sooner here than a worker starts
+
+    def __init__(self, sources: dict[str, Source], site: Site | None, cache_file: Path) -> None:
+        terms = json.dumps(site.forbidden_terms.model_dump(mode="json"), sort_keys=True) if site else ""
+        self.version = hashlib.sha1((_rules_digest() + terms).encode()).hexdigest()
+        self.cache_file = cache_file
+        self.stored = _read_json(cache_file)
+        self.known: dict[str, list] = self.stored.get("files", {}) if self.stored.get("version") == self.version else {}
+        self.keys = {
+            file: f"{file}:{hashlib.sha1(source.text.encode()).hexdigest()}" for file, source in sources.items()
+        }
+        todo = {file: source for file, source in sources.items() if self.keys[file] not in self.known}
+        self.pending = None
+        if len(todo) >= self.IN_WORKER_FROM and (os.cpu_count() or 1) > 1:
+            pool = worker_pool(1)
+            self.pending = (pool, todo, pool.submit(_find_in_files, todo, site))
+        else:
+            self._remember(todo, _find_in_files(todo, site))
+
+    def result(self) -> Problems:
+        if self.pending is not None:
+            pool, todo, future = self.pending
+            try:
+                self._remember(todo, future.result())
+            finally:
+                pool.shutdown()
+            self.pending = None
+        kept = {key: self.known[key] for key in self.keys.values()}
+        if self.stored.get("version") != self.version or kept != self.stored.get("files"):
+            _write_json(self.cache_file, {"version": self.version, "files": kept})
+            self.stored = {"version": self.version, "files": kept}
+        return Problems(Problem(**p) for key in self.keys.values() for p in kept[key])
+
+    def close(self) -> None:
+        if self.pending is not None:
+            self.pending[0].shutdown(wait=False, cancel_futures=True)
+            self.pending = None
+
+    def _remember(self, todo: dict[str, Source], found: dict[str, list[dict]]) -> None:
+        for file in todo:
+            self.known[self.keys[file]] = found[file]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _find_in_files(sources: dict[str, Source], site: Site | None) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
     for file, source in sources.items():
-        key = f"{file}:{hashlib.sha1(source.text.encode()).hexdigest()}"
-        if key not in known:
-            one = {file: source}
-            found = Problems(unsafe.check(one))
-            if not file.endswith("site.yaml"):  # the bank's own contact details are meant to be published
-                found.extend(personal_data.check(one))
-                if site is not None:
-                    found.extend(wording_rule.check(one, site))
-            known[key] = [asdict(p) for p in found]
-        kept[key] = known[key]
-        problems.extend(Problem(**p) for p in known[key])
-    if stored.get("version") != version or kept != stored.get("files"):
-        _write_json(cache_file, {"version": version, "files": kept})
-    return problems
+        one = {file: source}
+        problems = Problems(unsafe.check(one))
+        if not file.endswith("site.yaml"):  # the bank's own contact details are meant to be published
+            problems.extend(personal_data.check(one))
+            if site is not None:
+                problems.extend(wording_rule.check(one, site))
+        found[file] = [asdict(p) for p in problems]
+    return found
 
 
 @functools.cache
