@@ -176,8 +176,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    results = [measure(n, args.runs) for n in args.sizes]
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    out = ROOT / "benchmarks" / "results.json"
+    results = []
+    for n in args.sizes:  # written after each N: a long run cut short keeps what it measured
+        results.append(measure(n, args.runs))
+        data = {"machine": machine, "runs": args.runs, "sizes": args.sizes, "results": results}
+        out.write_text(json.dumps(data, indent=2) + "\n")
     print(f"machine: {machine}; medians of {args.runs} runs; seconds (peak RSS MB)")
     steps = list(results[0]["seconds"])
     print(f"{'N':>6} " + " ".join(f"{s:>20}" for s in steps) + f" {'KB/case page':>13} {'per case ms':>12}")
@@ -196,8 +201,6 @@ def main() -> None:
             f"{r['seconds']['site only'] / r['seconds']['material prune']:.2f} "
             f"(empty cache {r['seconds']['site only, empty cache'] / r['seconds']['material prune']:.2f})"
         )
-    out = ROOT / "benchmarks" / "results.json"
-    out.write_text(json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
 
 
