@@ -133,3 +133,19 @@ def test_a_published_release_is_readable_by_the_web_server_user(project: Path, t
     release = publish(project / "site", tmp_path / "srv")
     assert (project / "site").stat().st_mode & 0o005 == 0o005
     assert release.path.stat().st_mode & 0o005 == 0o005
+
+
+def test_building_only_the_site_keeps_the_last_builds_slides_and_mobile_files(project: Path, tmp_path: Path) -> None:
+    """`casecast build --only site` renews the pages; the lobby slides and app files already made stay, and the
+    build can still be published (its tree digest includes them)."""
+    assert build_site(project, strict=True)
+    exports = project / "site/exports"
+    before = {p.relative_to(exports): p.read_bytes() for p in exports.rglob("*") if p.is_file()}
+    assert any(p.suffix == ".png" for p in before) and any(p.name == "feed.json" for p in before)
+    rename_site(project, "只更新页面")
+    assert build_site(project, strict=True, exports=[])
+    assert "只更新页面" in (project / "site/index.html").read_text(encoding="utf-8")
+    after = {p.relative_to(exports): p.read_bytes() for p in exports.rglob("*") if p.is_file()}
+    assert after == before
+    publish(project / "site", tmp_path / "srv")  # refuses a tree changed after its build-info was written
+    assert (tmp_path / "srv/current/exports/mobile/zh/feed.json").is_file()

@@ -56,6 +56,7 @@ def build_site(
     if today:
         plugin.config.today = today
     final = Path(config.site_dir)
+    plugin.previous_site = final
     _remove_abandoned_builds(final.parent)
     work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
     work.chmod(0o755)  # mkdtemp makes it private; the web server's user must be able to read the site

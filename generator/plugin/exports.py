@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import shutil
 import time
 from pathlib import Path
 
@@ -65,3 +67,16 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
     )
     for name in result.over_budget:
         log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
+
+
+def keep_previous(old: Path, new: Path) -> None:
+    """Carry the last build's exports into a build that did not renew them (hard links: nothing is copied)."""
+    if old.is_dir() and not new.exists():
+        shutil.copytree(old, new, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -20,7 +20,7 @@ from generator.labels import LABELS
 from generator.loading import Loaded
 from generator.media import clean_image
 from generator.plugin.config import CasecastConfig
-from generator.plugin.exports import report_problems, write_mobile, write_slides
+from generator.plugin.exports import keep_previous, report_problems, write_mobile, write_slides
 from generator.plugin.search import SearchParser, page_search_docs
 from generator.problems import Problems
 from generator.rules.files import image_problem
@@ -44,6 +44,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.reported = False
         self.segmenter: Segmenter | None = None
         self.search_docs: list[dict] = []  # every page's search entries, Chinese not yet cut into words
+        self.previous_site: Path | None = None  # set by `casecast build`, which builds into a fresh folder
 
     # -------------------------------------------------------------------------
     # event handlers, in lifecycle order
@@ -137,10 +138,14 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         root = Path(config.config_file_path).parent
         if self.serving:
             return  # the preview is for pages; exports are written by `casecast build`
+        exports = Path(config.site_dir) / "exports"
         if "slides" in self.config.exports:
-            write_slides(root, self.loaded, Path(config.site_dir) / "exports" / "slides", self._today())
+            write_slides(root, self.loaded, exports / "slides", self._today())
         if "mobile" in self.config.exports:
-            write_mobile(root, self.loaded, Path(config.site_dir) / "exports" / "mobile", self._today())
+            write_mobile(root, self.loaded, exports / "mobile", self._today())
+        if self.previous_site is not None:  # `--only site`: the last build's slides and mobile files stay
+            for kind in {"slides", "mobile"} - set(self.config.exports):
+                keep_previous(self.previous_site / "exports" / kind, exports / kind)
         content = publishable(self.loaded) if self.loaded else None
         write_build_info(
             Path(config.site_dir),
