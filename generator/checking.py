@@ -70,9 +70,7 @@ class TextRules:
         self.cache_file = cache_file
         self.stored = _read_json(cache_file)
         self.known: dict[str, list] = self.stored.get("files", {}) if self.stored.get("version") == self.version else {}
-        self.keys = {
-            file: f"{file}:{hashlib.sha1(source.text.encode()).hexdigest()}" for file, source in sources.items()
-        }
+        self.keys = {file: f"{file}:{_digest(source.text)}" for file, source in sources.items()}
         todo = {file: source for file, source in sources.items() if self.keys[file] not in self.known}
         self.pending = None
         if len(todo) >= self.IN_WORKER_FROM and (os.cpu_count() or 1) > 1:
