@@ -41,7 +41,6 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.loaded: Loaded | None = None
         self.pages: SitePages | None = None
         self.pages_dir = Path()
-        self.reported = False
         self.segmenter: Segmenter | None = None
         self.search_docs: list[dict] = []  # every page's search entries, Chinese not yet cut into words
         self.previous_site: Path | None = None  # set by `casecast build`, which builds into a fresh folder
