@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import types
 import typing
@@ -36,7 +37,7 @@ def load_project(root: Path) -> Loaded:
     sources: dict[str, Source] = {}
     content_dir = root / "content"
     site_file = content_dir / "site.yaml"
-    if not site_file.is_file():
+    if not os.path.lexists(site_file):
         problems.add(
             _rel(site_file, root), 1, 1, "missing-file", "content/site.yaml is missing; copy it from the sample project"
         )
@@ -136,7 +137,7 @@ def _add_unique(table: dict, key: tuple[str, str], item, problems: Problems) -> 
 def _load_model(path: Path, model: type[BaseModel], root: Path, problems: Problems, sources: dict[str, Source]):
     file = _rel(path, root)
     try:
-        source = read_source(path)
+        source = read_source(path, within=root / "content")
     except SourceError as error:
         problems.add(file, error.line, error.column, error.rule, _hint_syntax(path, error))
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,10 @@ import yaml
 Path_ = tuple[str | int, ...]
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32
+YAML_TAG = "tag:yaml.org,2002:"
+# Tags a value may carry in the event stream: none (resolved from how it is written), and the two that
+# only say "this is text" (!!str and the bare !).
+ALLOWED_TAGS = {None, "!", YAML_TAG + "str"}
 # libyaml when PyYAML was built with it (the wheels are): ten times faster, same nodes and marks
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -84,19 +90,65 @@ class Source:
         return self.values.get((), (1, 1))
 
 
-def read_source(path: Path) -> Source:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+def read_source(path: Path, within: Path | None = None) -> Source:
+    """Read a content file; anything but an ordinary UTF-8 file of a sane size is refused with a sentence.
+
+    `within`: the folder a symbolic link may point into (content/); a link out of it is not followed."""
+    return parse_source(read_text(path, within))
+
+
+def read_text(path: Path, within: Path | None = None) -> str:
+    if path.is_symlink():
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links
+            raise SourceError(1, 1, "missing-file", "this file is a link that leads back to itself") from None
+        if not target.exists():
+            raise SourceError(
+                1, 1, "missing-file", "this file is a link to a file that does not exist; put the file itself here"
+            )
+        if within is not None and not target.is_relative_to(within.resolve()):
+            raise SourceError(
+                1,
+                1,
+                "unsafe-content",
+                "this file is a link to a file outside content/; copy the file itself into content/",
+            )
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; what it is, is asked of the open file
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise SourceError(1, 1, "missing-file", f"this file cannot be read ({error.strerror})") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise SourceError(1, 1, "schema", "this is a folder, not a file; give it another name or move it away")
+        if not stat.S_ISREG(mode):
+            raise SourceError(
+                1,
+                1,
+                "unsafe-content",
+                "this is not an ordinary file (a device, pipe or socket); only ordinary files are read",
+            )
+        with os.fdopen(descriptor, "rb") as file:
+            descriptor = -1
+            data = file.read(MAX_BYTES + 1)  # never more, whatever the file says its size is
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+    if len(data) > MAX_BYTES:
         raise SourceError(
-            1, 1, "yaml-syntax", f"the file is {size // 1024} KB; files over {MAX_BYTES // 1024} KB are refused"
+            1,
+            1,
+            "yaml-syntax",
+            f"the file is over {MAX_BYTES // 1024} KB; files over {MAX_BYTES // 1024} KB are refused",
         )
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SourceError(
             1, 1, "yaml-syntax", f"the file is not UTF-8 text ({error.reason}); save it as UTF-8"
         ) from None
-    return parse_source(text)
 
 
 def parse_source(text: str) -> Source:
@@ -119,7 +171,7 @@ def parse_source(text: str) -> Source:
 def _parse(text: str, loader_class: type) -> Source:
     loader = loader_class(text)
     try:
-        _refuse_aliases(text, loader_class)
+        _refuse_unsafe_events(text, loader_class)
         node = loader.get_single_node()
         if node is None:
             return Source(data={}, values={(): (1, 1)})
@@ -130,17 +182,37 @@ def _parse(text: str, loader_class: type) -> Source:
         loader.dispose()
 
 
-def _refuse_aliases(text: str, loader_class: type) -> None:
-    """Aliases (*name) can multiply a small file into gigabytes; case files never need them."""
+def _refuse_unsafe_events(text: str, loader_class: type) -> None:
+    """One streaming pass before anything is built: aliases (*name, which can multiply a small file into
+    gigabytes), tags (!!binary decodes to bytes no text rule reads) and nesting deeper than any content
+    needs are refused where they stand, at once."""
+    depth = 0
     for event in yaml.parse(text, Loader=loader_class):
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
             raise SourceError(
-                mark.line + 1,
-                mark.column + 1,
-                "unsafe-content",
-                f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full",
+                *where, "unsafe-content", f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full"
             )
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in ALLOWED_TAGS:
+            shown = _short_tag(event.tag)
+            raise SourceError(
+                *where,
+                "unsafe-content",
+                f"the YAML tag '{shown}' is not allowed; remove '{shown}' and write the value as plain text",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceError(
+                    *where, "unsafe-content", f"the document is nested too deeply (more than {MAX_DEPTH} levels)"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(YAML_TAG) if tag.startswith(YAML_TAG) else tag
 
 
 def _build(loader: Loader, node: yaml.Node, path: Path_, source: Source, depth: int) -> Any:
@@ -164,4 +236,20 @@ def _build(loader: Loader, node: yaml.Node, path: Path_, source: Source, depth: 
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), source, depth + 1) for i, item in enumerate(node.value)]
     source.spans[path] = (node.start_mark.index, node.end_mark.index)
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, KeyError, AttributeError, OverflowError, TypeError) as error:
+        raise SourceError(
+            node.start_mark.line + 1, node.start_mark.column + 1, "schema", _unreadable_value(node, error)
+        ) from None
+
+
+def _unreadable_value(node: yaml.ScalarNode, error: Exception) -> str:
+    """What YAML took the value for and why that failed, in the words of someone who only typed it."""
+    value = str(node.value)
+    shown = value if len(value) <= 40 else value[:20] + "…"
+    if node.tag == YAML_TAG + "timestamp":
+        return f"'{shown}' looks like a date but there is no such day; write a real date as YYYY-MM-DD"
+    if node.tag == YAML_TAG + "int" and "digits" in str(error):
+        return f"a number of {len(value)} digits is far too long; if it is text, put it in quotes"
+    return f"'{shown}' cannot be read as a {node.tag.removeprefix(YAML_TAG)}; if it is text, put it in quotes"
