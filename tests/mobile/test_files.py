@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.checking import check_project
+from generator.mobile import build_mobile
 from generator.mobile.sms import sms_length
 from tests.conftest import add_draft
 from tests.mobile.conftest import TODAY, build
@@ -121,7 +122,10 @@ def test_script_in_a_story_is_never_live_in_any_mobile_file(project: Path) -> No
     case = project / "content/cases/fake-loan-app.yaml"
     text = case.read_text(encoding="utf-8").replace("  交钱后，", "  <script>alert(1)</script>交钱后，")
     case.write_text(text, "utf-8")
-    out = build(project)
+    loaded = check_project(project, TODAY)
+    assert "unsafe-content" in {p.rule for p in loaded.problems if p.file.endswith("fake-loan-app.yaml")}
+    out = project / "mobile-out"  # rendered although the check withholds it: the output must be safe on its own
+    build_mobile(loaded.content, project, out, TODAY, project / "theme/pages/labels.yaml")
     for path in out.rglob("fake-loan-app*"):
         assert "<script>" not in path.read_text(encoding="utf-8"), path.name
     assert "&lt;script&gt;" in (out / "zh/fake-loan-app.html").read_text(encoding="utf-8")

@@ -66,3 +66,37 @@ def test_a_deeply_nested_file_is_refused(project: Path) -> None:
     (project / "content/cases/deep.yaml").write_text("a: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
     (problem,) = [p for p in check_project(project).problems if p.file.endswith("deep.yaml")]
     assert "nested" in problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<img/src/onerror=alert(1)>",
+        "<svg/onload=alert(1)>",
+        "<IMG SRC=x OnError=alert(1)>",
+        "&lt;img src=x onerror=alert(1)&gt;",
+        "&#60;svg onload=alert(1)&#62;",
+        "<a href=&#106;avascript:alert(1)>x</a>",
+        "java&#x09;script:alert(1)",
+        "<img src=x onerror=alert(1)",
+        '退税 {: autofocus onfocus="alert(1)" }',
+        '" onmouseover="alert(1)',
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+        "标题\x7f结尾",
+        "\u202e反向文字",
+    ],
+)
+def test_markup_however_it_is_spelt_and_hidden_characters_are_errors(text: str) -> None:
+    assert "error" in {f[2] for f in find_unsafe(text)}, find_unsafe(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["A&B 银行", "时间：10:30", "请拨打95588：转账前核实", "👨\u200d👩\u200d👧 全家", "{name}"]
+)
+def test_ampersands_colons_braces_and_emoji_are_ordinary_text(text: str) -> None:
+    assert find_unsafe(text) == []
+
+
+def test_an_invisible_character_is_a_warning_at_its_place() -> None:
+    (finding,) = find_unsafe("转账前\u200b核实")
+    assert finding[:3] == (3, 1, "warning") and "U+200B" in finding[3]
