@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import posixpath
+import urllib.parse
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -15,7 +18,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.buildinfo import build_time, write_build_info
 from generator.cache import cache_dir
-from generator.checking import check_project, publishable
+from generator.checking import SITE_FILE, check_project, publishable
 from generator.labels import LABELS
 from generator.loading import Loaded
 from generator.media import clean_image
@@ -67,11 +70,13 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             raise PluginError("content/site.yaml has errors (see above); fix them and build again")
         lang = lang or content.site.default_language
         _check_languages(content.site.languages, i18n)
-        config.site_name = content.site.text(content.site.name, lang) or config.site_name
-        org = content.site.text(content.site.organization, lang)
-        config.copyright = f"© {self._today().year} {org}"
+        # Material prints these into every page as they are (MkDocs' templates do not escape): as Markup
+        # they are escaped text once, and Material's own `| e` leaves them so.
+        config.site_name = Markup.escape(content.site.text(content.site.name, lang) or config.site_name)
+        org = content.site.text(content.site.organization, lang) or ""
+        config.copyright = Markup("© {} {}").format(self._today().year, org)
         if content.site.brand.logo:
-            config.theme["logo"] = content.site.brand.logo
+            config.theme["logo"] = urllib.parse.quote(content.site.brand.logo)  # a quote in a name stays in it
         if "assets/stylesheets/casecast-brand.css" not in config.extra_css:
             config.extra_css.append("assets/stylesheets/casecast-brand.css")
         config.docs_dir = str(self.pages_dir)
@@ -83,6 +88,15 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             if file.src_uri in self.pages.hidden:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """A page's title and description come from content: Material prints them into the page's HTML
+        (title, header, nav, <meta>) as they are, so they go in as escaped text."""
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = Markup.escape(value)
+        return markdown
 
     @event_priority(100)  # before any other plugin reads the page's HTML
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -170,6 +184,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         report_problems(self.loaded.problems)
         if LABELS in self.loaded.problems.files_with_errors():
             raise PluginError(f"{LABELS} has errors (see above); fix them and build again")
+        if SITE_FILE in self.loaded.problems.files_with_errors():
+            raise PluginError(f"{SITE_FILE} has errors (see above); it is part of every page, so nothing was built")
         if content is None:
             return
         options = SiteOptions(
@@ -190,13 +206,14 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.pages_dir = root / ".cache" / "casecast" / ("preview" if options.drafts else "pages")
         files = dict(self.pages.pages)
         files["assets/stylesheets/casecast-brand.css"] = brand_css(content.site.brand)
-        images = root / self.config.content_dir / "images"
+        # Only the pictures a published page shows, and the logo: nothing else in content/images/ (a draft's
+        # photo, a file nobody refers to) reaches the site.
+        folder = root / self.config.content_dir
+        shown = sorted(self.pages.images | ({content.site.brand.logo} if content.site.brand.logo else set()))
         blobs = {
-            image.relative_to(images.parent).as_posix(): clean_image(image)
-            for image in (sorted(images.rglob("*")) if images.is_dir() else [])
-            if image.is_file()
-            and image.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
-            and image_problem(image, images.resolve()) is None
+            posixpath.normpath(ref): clean_image(folder / ref)
+            for ref in shown
+            if image_problem(folder / ref, (folder / "images").resolve()) is None
         }
         write_tree(self.pages_dir, files, blobs)
 

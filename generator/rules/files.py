@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -33,21 +35,38 @@ def check(content: Content, root: Path, sources: dict[str, Source]) -> Problems:
 
 
 def image_problem(path: Path, images: Path) -> str | None:
-    resolved = path.resolve()
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return "is a link that leads back to itself; put the picture itself there"
     if images not in resolved.parents:
         return "images must be inside content/images/"
-    if not resolved.is_file():
+    if not resolved.exists():
         return "was not found under content/; put the file there or fix the path"
-    size = resolved.stat().st_size
+    if not resolved.is_file():
+        return "is not an ordinary file (a folder, device or pipe); put the picture itself there"
+    stat = resolved.stat()
+    return _picture_problem(str(resolved), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _picture_problem(path: str, size: int, mtime_ns: int) -> str | None:
+    """Decoded in full once per version of the file: a truncated picture or a decompression bomb is a
+    sentence here, not a crash while the site is built."""
     if size > MAX_BYTES:
         return f"is {size / 1024 / 1024:.1f} MB; make it smaller than {MAX_BYTES // 1024 // 1024} MB"
     try:
-        with Image.open(resolved) as image:
-            kind = image.format
-            width, height = image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        return "is not a picture Casecast can read; save it as JPEG, PNG or WebP"
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind = image.format
+                width, height = image.size
+                if kind in FORMATS and width * height <= MAX_PIXELS:
+                    image.load()  # every pixel: a file cut short fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "claims to be so many pixels that opening it could stop the computer; save it again, smaller"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return "is not a picture Casecast can read (or the file is cut short); save it again as JPEG, PNG or WebP"
     if kind not in FORMATS:
         return f"is a {kind} file; save it as JPEG, PNG or WebP"
     if width * height > MAX_PIXELS:

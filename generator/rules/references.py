@@ -1,4 +1,4 @@
-"""Ids that point at things: categories, audiences, theme case lists, images."""
+"""Ids that point at things: categories, audiences, theme case lists (images: rules/files.py)."""
 
 from __future__ import annotations
 
@@ -36,13 +36,6 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
                     "unknown-reference",
                     f"audience '{audience}' is not in content/site.yaml{_guess(audience, site.audiences)}",
                 )
-        if case.image and not (root / "content" / case.image).is_file():
-            problems.add(
-                version.file,
-                *at("image"),
-                "missing-file",
-                f"image '{case.image}' was not found under content/; put the file there or fix the path",
-            )
 
     for version in content.themes.values():
         source = sources.get(version.file)

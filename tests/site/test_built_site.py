@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.checking import check_project
 from generator.plugin import build_site
 from tests.conftest import add_draft
 
@@ -188,3 +189,27 @@ def test_a_one_language_site_without_the_i18n_plugin_is_searchable_and_exported(
     assert any(d["location"].startswith("months/2026-03/") for d in index["docs"])
     assert (project / "site/exports/mobile/zh/feed.json").is_file()
     assert (project / "site/build-info.json").is_file()
+
+
+def test_only_the_pictures_a_published_page_shows_are_copied(project: Path) -> None:
+    from PIL import Image
+
+    images = project / "content/images"
+    Image.new("RGB", (40, 30), (200, 0, 0)).save(images / "110105199003071234.png")  # named with an ID number
+    Image.new("RGB", (40, 30), (0, 200, 0)).save(images / "draft-photo.png")
+    draft = add_draft(project)
+    case = project / f"content/cases/{draft}.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("review:", "image: images/draft-photo.png\nreview:"))
+    assert build_site(project)
+    assert sorted(p.name for p in (project / "site/images").iterdir()) == ["atm-call.png", "logo.png"]
+
+
+def test_an_error_in_site_yaml_stops_the_build_and_keeps_the_last_site(project: Path) -> None:
+    assert build_site(project)
+    before = (project / "site/index.html").read_bytes()
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("金融知识教育 · 以案说险", "保本理财 · 以案说险"))
+    problems = [p for p in check_project(project).problems if p.file == "content/site.yaml"]
+    assert [p.rule for p in problems] == ["forbidden-term"]
+    assert not build_site(project)
+    assert (project / "site/index.html").read_bytes() == before
