@@ -121,6 +121,10 @@ def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings:
     from generator.publish import rollback as roll_back
 
     target = target.resolve()
+
+    def waiting() -> None:
+        click.echo(f"another publish to {target} is under way; waiting for it to finish…", err=True)
+
     try:
         if show:
             releases = list_releases(target)
@@ -131,10 +135,10 @@ def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings:
                 click.echo(f"no releases in {target}")
             return
         if rollback:
-            release = roll_back(target)
+            release = roll_back(target, waiting)
             click.echo(f"{target / 'current'} now serves {release.name} (built {release.built})")
             return
-        release = publish_site(_root() / "site", target, keep=keep, allow_warnings=allow_warnings)
+        release = publish_site(_root() / "site", target, keep=keep, allow_warnings=allow_warnings, waiting=waiting)
     except PublishError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
@@ -155,13 +159,13 @@ def export_slides(display: str, month: str, lang: str | None, output: Path) -> N
     """Write one display's slides for one month as a zip: images, playlist.json, index.html."""
     import tempfile
 
-    from generator.checking import publishable
+    from generator.checking import SITE_FILE, publishable
     from generator.slides import export_zip
 
     root = _root()
     loaded = check_project(root)
     content = publishable(loaded)
-    if content is None:
+    if content is None or SITE_FILE in loaded.problems.files_with_errors():
         click.echo(format_text(loaded.problems), err=True)
         sys.exit(1)
     lang = lang or content.site.default_language

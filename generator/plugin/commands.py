@@ -13,11 +13,12 @@ import jinja2
 from mkdocs.exceptions import Abort, PluginError
 
 from generator.buildinfo import build_time
-from generator.checking import check_project
+from generator.checking import SITE_FILE, check_project
 from generator.labels import LABELS
 from generator.loading import Loaded
 from generator.plugin.exports import report_problems, write_mobile, write_slides
 from generator.site.text import template_error
+from generator.swap import recover, swap_in
 
 log = logging.getLogger("mkdocs.plugins.casecast")
 
@@ -57,6 +58,7 @@ def build_site(
         plugin.config.today = today
     final = Path(config.site_dir)
     plugin.previous_site = final
+    recover(final)
     _remove_abandoned_builds(final.parent)
     work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
     work.chmod(0o755)  # mkdtemp makes it private; the web server's user must be able to read the site
@@ -74,7 +76,7 @@ def build_site(
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    _swap(work, final)
+    swap_in(work, final)
     return Built(True, plugin.loaded)
 
 
@@ -84,15 +86,17 @@ def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Bu
     today = build_time().date()
     loaded = check_project(root, today)
     report_problems(loaded.problems)
-    if LABELS in loaded.problems.files_with_errors():
-        log.error(f"{LABELS} has errors (see above); site/exports/ was left as it was")
-        return Built(False, loaded)
+    for file in (LABELS, SITE_FILE):
+        if file in loaded.problems.files_with_errors():
+            log.error(f"{file} has errors (see above); site/exports/ was left as it was")
+            return Built(False, loaded)
     if strict and loaded.problems.failed(strict=True):
         log.error("build refused (--strict): fix the problems above; site/exports/ was left as it was")
         return Built(False, loaded)
     for kind in exports:
         final = root / "site" / "exports" / kind
         final.parent.mkdir(parents=True, exist_ok=True)
+        recover(final)
         work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
         work.chmod(0o755)
         try:
@@ -104,7 +108,7 @@ def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Bu
             log.error(str(error))
             shutil.rmtree(work, ignore_errors=True)
             return Built(False, loaded)
-        _swap(work, final)
+        swap_in(work, final)
     return Built(True, loaded)
 
 
@@ -125,15 +129,6 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _swap(new: Path, final: Path) -> None:
-    old = final.with_name(final.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(new, final)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def serve_site(root: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -1,4 +1,10 @@
-"""Personal data that must never be published: ID numbers, phone numbers, card numbers, e-mail."""
+"""Personal data that must never be published: ID numbers, phone numbers, card numbers, e-mail.
+
+Numbers are found as runs of digits, however they are written: with spaces, hyphens or dots between any
+digits, with invisible characters between them (folded away first), with a 0086/+86 or 0082/+82 prefix.
+Each run, and each part of it, is then judged by what the number itself says (check digits, birth dates,
+mobile prefixes, how a Korean number is grouped) and by the word before it (an order or waybill number
+is not a card or a resident number)."""
 
 from __future__ import annotations
 
@@ -9,24 +15,38 @@ from dataclasses import dataclass
 
 from generator.rules.normalize import fold
 
-# A digit run may be written with spaces or hyphens between groups; it may not touch other digits or '*'.
-_EDGE_BEFORE = r"(?<![\d*])"
-_EDGE_AFTER = r"(?![\d*])"
+# A run: digits with at most one separator between two of them; it may not touch other digits or '*'.
+_SEPARATOR = r"(?:[ .\-\u2010-\u2015\u2212]|\)[ \-]?)"
+DIGIT_RUN = re.compile(rf"(?<![\d*])(?:\+|\(\+?)?\d(?:{_SEPARATOR}?\d)*(?:[ \-]?[Xx](?![A-Za-z]))?(?![\d*])")
+_GROUP = re.compile(r"\d+|[Xx]")
 
-CN_ID = re.compile(
-    _EDGE_BEFORE + r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]" + _EDGE_AFTER
-)
-CN_MOBILE = re.compile(_EDGE_BEFORE + r"(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}" + _EDGE_AFTER)
-CARD = re.compile(_EDGE_BEFORE + r"\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?" + _EDGE_AFTER)
-KR_RRN = re.compile(_EDGE_BEFORE + r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?[1-8]\d{6}" + _EDGE_AFTER)
-KR_PHONE = re.compile(
-    _EDGE_BEFORE + r"(?:\+?82[ -]?0?|\(?0)(?:1[016789]|2|[3-6][1-5])\)?[- ]?\d{3,4}[ -]?\d{4}" + _EDGE_AFTER
-)
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# name at example dot com, name(at)example.com, name [at] example [dot] com
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+SPELT_EMAIL = re.compile(
+    rf"(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+){_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,}}\b",
+    re.IGNORECASE,
+)
+# Words that stand before "at" in an English sentence ("visit us at demo-bank.com"), not a mailbox name
+_SENTENCE_WORDS = {
+    "am", "are", "arrive", "arrived", "available", "be", "been", "call", "find", "found", "her", "here", "him",
+    "is", "it", "look", "looked", "looking", "me", "meet", "online", "open", "register", "shop", "stay",
+    "them", "there", "us", "visit", "was", "we", "were", "work", "works", "you", "apply", "only",
+}  # fmt: skip
+# Numbers that are not about a person: the word just before them says so.
+_NOT_PERSONAL = re.compile(
+    r"(订单|单号|运单|快递|物流|流水|交易号|工单|票号|发票|取件|order|tracking|waybill|invoice|주문|운송장|송장|등기)"
+    r"[^\d]{0,8}$",
+    re.IGNORECASE,
+)
 
 _CN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CN_CHECK = "10X98765432"
 _RRN_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+_CN_MOBILE = re.compile(r"1[3-9]\d{9}")
+_KR_MOBILE = re.compile(r"01[016789]\d{7,8}")
+_KR_LANDLINE = re.compile(r"0(?:2|[3-6][1-5])\d{7,8}")
 
 
 @dataclass(frozen=True)
@@ -82,41 +102,19 @@ def rrn_checksum_valid(number: str) -> bool:
 def find_personal_data(text: str) -> list[Finding]:
     folded = fold(text)
     found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(match: re.Match[str], rule: str, message: str, severity: str = "error") -> None:
-        start, end = match.span()
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            return  # already reported as something more specific
-        taken.append((start, end))
-        origin, length = folded.span(start, end)
-        found.append(Finding(rule, origin, length, severity, message))
-
-    for match in CN_ID.finditer(folded.text):
-        if cn_id_valid(match.group()):
-            add(match, "pii-cn-id", "an unmasked Chinese resident ID number; mask it, e.g. 110105********002X")
-    for match in KR_RRN.finditer(folded.text):
-        if rrn_birth_date(match.group()) is not None:
-            # Numbers issued since October 2020 carry no check digit: a failed checksum proves nothing.
-            add(match, "pii-kr-rrn", "an unmasked Korean resident registration number; mask it, e.g. 900101-1******")
-    for match in CARD.finditer(folded.text):
-        digits = re.sub(r"\D", "", match.group())
-        if 16 <= len(digits) <= 19:
-            if luhn_valid(digits):
-                add(match, "pii-bank-card", "an unmasked bank card number; mask it, e.g. 6222 **** **** 0128")
-            else:
-                add(
-                    match,
-                    "pii-bank-card",
-                    "looks like a bank card number (16–19 digits); if it is one, mask it, e.g. 6222 **** **** 0128",
-                    severity="warning",
-                )
-    for match in CN_MOBILE.finditer(folded.text):
-        add(match, "pii-phone", "an unmasked mobile phone number; mask it, e.g. 138****5678")
-    for match in KR_PHONE.finditer(folded.text):
-        add(match, "pii-phone", "an unmasked Korean phone number; mask it, e.g. 010-****-5678")
+    for run in DIGIT_RUN.finditer(folded.text):
+        before = folded.text[max(0, run.start() - 16) : run.start()]
+        for start, end, rule, severity, message in _judge_run(run, before):
+            origin, length = folded.span(start, end)
+            found.append(Finding(rule, origin, length, severity, message))
     for match in EMAIL.finditer(folded.text):
-        add(match, "pii-email", "an e-mail address; remove it or mask it, e.g. w***@example.com")
+        origin, length = folded.span(*match.span())
+        found.append(Finding("pii-email", origin, length, "error", MESSAGES["pii-email"]))
+    for match in SPELT_EMAIL.finditer(folded.text):
+        if "@" in match.group() or not _spelt_mailbox(match, folded.text):
+            continue
+        origin, length = folded.span(*match.span())
+        found.append(Finding("pii-email", origin, length, "error", MESSAGES["pii-email-spelt"]))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -124,3 +122,126 @@ def scan(strings: Iterator[tuple[tuple, str]]) -> Iterator[tuple[tuple, str, Fin
     for path, value in strings:
         for finding in find_personal_data(value):
             yield path, value, finding
+
+
+MESSAGES = {
+    "pii-cn-id": "an unmasked Chinese resident ID number; mask it, e.g. 110105********002X",
+    "pii-kr-rrn": "an unmasked Korean resident registration number; mask it, e.g. 900101-1******",
+    "pii-bank-card": "an unmasked bank card number; mask it, e.g. 6222 **** **** 0128",
+    "pii-bank-card-maybe": "looks like a bank card number (16–19 digits); if it is one, mask it, "
+    "e.g. 6222 **** **** 0128",
+    "pii-phone-cn": "an unmasked mobile phone number; mask it, e.g. 138****5678",
+    "pii-phone-kr": "an unmasked Korean phone number; mask it, e.g. 010-****-5678",
+    "pii-email": "an e-mail address; remove it or mask it, e.g. w***@example.com",
+    "pii-email-spelt": "an e-mail address written out ('at', 'dot'); remove it or mask it, e.g. w***@example.com",
+}
+
+
+# -----------------------------------------------------------------------------
+# helpers
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Group:
+    digits: str
+    start: int  # in the folded text
+    end: int
+    joined_by: str  # the separator before this group ("" for the first)
+
+
+def _judge_run(run: re.Match[str], before: str) -> list[tuple[int, int, str, str, str]]:
+    """Every personal number in one run of digits: the whole run first, then its longest parts."""
+    groups: list[_Group] = []
+    previous_end = None
+    for match in _GROUP.finditer(run.group()):
+        start, end = run.start() + match.start(), run.start() + match.end()
+        joined = "" if previous_end is None else run.string[previous_end:start]
+        groups.append(_Group(match.group(), start, end, joined))
+        previous_end = end
+    plus = run.group().lstrip("(").startswith("+")
+    not_personal = bool(_NOT_PERSONAL.search(before))
+    found: list[tuple[int, int, str, str, str]] = []
+    used = [False] * len(groups)
+    for size in range(len(groups), 0, -1):
+        for first in range(len(groups) - size + 1):
+            part = range(first, first + size)
+            if any(used[i] for i in part):
+                continue
+            verdict = _judge(groups[first : first + size], plus and first == 0, not_personal and first == 0)
+            if verdict is not None:
+                found.append((groups[first].start, groups[first + size - 1].end, *verdict))
+                for i in part:
+                    used[i] = True
+    return found
+
+
+def _judge(groups: list[_Group], plus: bool, not_personal: bool) -> tuple[str, str, str] | None:
+    digits = "".join(g.digits for g in groups).upper()
+    lengths = [len(g.digits) for g in groups]
+    if "X" in digits[:-1] or any(g.digits.upper() == "X" for g in groups[:-1]):
+        return None
+    if digits.endswith("X"):
+        return ("pii-cn-id", "error", MESSAGES["pii-cn-id"]) if cn_id_valid(digits) else None
+    if len(digits) == 18 and cn_id_valid(digits):
+        return "pii-cn-id", "error", MESSAGES["pii-cn-id"]
+    rrn_grouping = lengths == [13] or lengths[0] == 6
+    if (
+        len(digits) == 13
+        and rrn_grouping
+        and rrn_birth_date(digits) is not None
+        and (lengths == [6, 7] or not not_personal)
+    ):
+        # Numbers issued since October 2020 carry no check digit: a failed checksum proves nothing.
+        return "pii-kr-rrn", "error", MESSAGES["pii-kr-rrn"]
+    card_grouping = len(lengths) == 1 or all(n == 4 for n in lengths[:-1])  # 6222 0212 3456 7890 128
+    if 16 <= len(digits) <= 19 and card_grouping and not not_personal and not _years(groups):
+        if luhn_valid(digits):
+            return "pii-bank-card", "error", MESSAGES["pii-bank-card"]
+        return "pii-bank-card", "warning", MESSAGES["pii-bank-card-maybe"]
+    national = _without_country(digits, lengths, plus, "86")
+    if national is not None and _CN_MOBILE.fullmatch(national[0]):
+        return "pii-phone", "error", MESSAGES["pii-phone-cn"]
+    national = _without_country(digits, lengths, plus, "82")
+    if national is not None:
+        number, groups_left, international = national
+        if international and not number.startswith("0"):
+            number = "0" + number  # +82 10 … is 010 …
+        # Korean numbers are written in three groups (010-1234-5678, 02-123-4567) or as one; two groups,
+        # the second of seven or eight digits, is how China writes a landline (010-12345678).
+        korean_grouping = len(groups_left) in (1, 3) or (len(groups_left) == 2 and groups_left[-1] <= 4)
+        if korean_grouping and (_KR_MOBILE.fullmatch(number) or _KR_LANDLINE.fullmatch(number)):
+            return "pii-phone", "error", MESSAGES["pii-phone-kr"]
+    return None
+
+
+def _without_country(digits: str, lengths: list[int], plus: bool, country: str) -> tuple[str, list[int], bool] | None:
+    """The national number and its group lengths, with the country code (+86, 0086, 86 ...) taken off."""
+    for prefix in (f"00{country}", country):
+        if digits.startswith(prefix):
+            left, taken = list(lengths), len(prefix)
+            while taken > 0 and left:
+                if left[0] <= taken:
+                    taken -= left.pop(0)
+                else:
+                    left[0] -= taken
+                    taken = 0
+            return digits[len(prefix) :], left, True
+    return None if plus else (digits, lengths, False)  # with a '+', another country's number
+
+
+def _years(groups: list[_Group]) -> bool:
+    """2019 2020 2021 2022: a list of years, not a card number."""
+    return len(groups) >= 2 and all(len(g.digits) == 4 and 1900 <= int(g.digits) <= 2099 for g in groups)
+
+
+def _spelt_mailbox(match: re.Match[str], text: str) -> bool:
+    """'wang.li at 163 dot com' is a mailbox; 'visit us at demo-bank.com' is a sentence."""
+    if re.search(r"[(\[{<]\s*at\s*[)\]}>]", match.group(), re.IGNORECASE):
+        return True  # name(at)example.com is written that way on purpose
+    local = match.group(1)
+    if re.search(r"[\d._%+-]", local):
+        return True
+    if local.lower() in _SENTENCE_WORDS:
+        return False
+    return not re.search(r"[A-Za-z]+[ \t]+$", text[: match.start()])  # "... look at" in an English sentence

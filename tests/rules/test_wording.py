@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,25 @@ def test_site_yaml_terms_are_used_by_check(project: Path) -> None:
     case = project / "content/cases/fake-loan-app.yaml"
     case.write_text(case.read_text(encoding="utf-8").replace("slogan: ", "slogan: 秒批贷款，"), encoding="utf-8")
     assert [p.message.split("'")[1] for p in check_project(project).problems if p.rule == "forbidden-term"] == ["秒批"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("本產品穩賺不賠", "稳赚不赔"),  # traditional characters
+        ("零風險，高回報", "零风险"),
+        (unicodedata.normalize("NFD", "원금 보장 상품입니다"), "원금 보장"),  # decomposed Hangul, as macOS saves it
+        ("零⻛险理财", "零风险"),  # ⻛ U+2EDB, a radical that looks like 风
+        ("A r\u0456sk-free deposit", "risk-free"),  # Cyrillic і
+        ("我们的产品“保本”，欢迎购买", "保本"),  # quoted, but said as a promise
+        ("本行理财「稳赚不赔」，名额有限", "稳赚不赔"),
+        ("确保本金安全，放心投资", "保本"),  # the exception for 确保本人 must not excuse this
+    ],
+)
+def test_a_promise_disguised_or_quoted_as_a_promise_is_caught(text: str, term: str) -> None:
+    assert found(text) == [term]
+
+
+def test_a_quoted_promise_in_a_red_flag_is_a_warning_not_a_promise(project: Path) -> None:
+    problems = [p for p in check_project(project).problems if p.rule == "forbidden-term"]
+    assert problems == []  # high-return-wealth's red flag: 收益远高于正常水平，且说“稳赚不赔”
