@@ -89,7 +89,7 @@ def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path
     parts = case_parts(version, site, labels, root)
     return Rendered(
         fragment=render_fragment(parts),
-        page=render_page(parts, site.text(site.organization, version.lang) or ""),
+        page=render_page(parts),
         sms=sms_text(version, site),
         bare_size=len(render_fragment(replace(parts, image_uri=None)).encode("utf-8")),
     )

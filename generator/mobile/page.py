@@ -44,7 +44,7 @@ ul { padding-left: 1.2em; margin: 0; }
 """.replace("FONTS", FONTS)
 
 
-def render_page(parts: Parts, title_suffix: str) -> str:
+def render_page(parts: Parts) -> str:
     t = parts.labels
     flags = "".join(f"<li>{x}</li>" for x in parts.red_flags)
     advice = "".join(f"<li>{x}</li>" for x in parts.advice)
@@ -56,7 +56,7 @@ def render_page(parts: Parts, title_suffix: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>{parts.title} · {title_suffix}</title>
+<title>{parts.title} · {parts.organization}</title>
 <style>{STYLE}</style>
 </head>
 <body>

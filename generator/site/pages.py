@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,18 @@ class SitePages:
     bodies: dict[str, str] = field(default_factory=dict)  # src path -> HTML set after the page's Markdown
     hidden: set[str] = field(default_factory=set)  # pages reachable by links, kept out of the nav
     search: list[SearchEntry] = field(default_factory=list)  # case pages' entries, made here (site/search.py)
+    images: set[str] = field(default_factory=set)  # content/ paths of the pictures the pages show
+
+
+# What YAML may not hold unescaped (control characters, DEL, C1, surrogates, U+FFFE/FFFF): one such
+# character in a title would make MkDocs read the whole front matter as page text.
+_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def front_matter_value(value: Any) -> str:
+    """A value as YAML front matter reads it back, whatever characters it holds (JSON with \\u escapes)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def render_site(content: Content, options: SiteOptions) -> SitePages:
@@ -107,6 +121,8 @@ class _Renderer:
         for version in cases:
             path = self.path(f"cases/{version.id}.md", lang)
             out.pages[path], out.bodies[path] = self.case_page(version, t)
+            if version.case.image:
+                out.images.add(version.case.image)
             out.hidden.add(path)
             out.search.append(self.search_entry(version, t))
         # The nav stays the same size however many months and categories pile up over the years: it holds
@@ -192,7 +208,7 @@ class _Renderer:
         category = self.site.category_name(case.category, version.lang)
         return SearchEntry(
             location=page_url(f"cases/{version.id}.md", version.lang, self.default),
-            title=case.title,
+            title=html.escape(case.title, quote=False),  # the index holds HTML: Material shows it as such
             text=entry_text(
                 case.summary,
                 render_markdown(case.story),
@@ -328,7 +344,7 @@ class _Renderer:
             meta["casecast_status"] = status.value
             meta["casecast_banner"] = banner
         # JSON values are YAML too, and json writes a thousand front matters in a blink (yaml's emitter doesn't)
-        return "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return "\n".join(f"{key}: {front_matter_value(value)}" for key, value in meta.items())
 
     def render(self, template: str, **context: Any) -> str:
         context.setdefault("site", self.site)

@@ -34,7 +34,7 @@ CACHE_VERSION = 1
 @dataclass(frozen=True)
 class SearchEntry:
     location: str  # directory URL from the site root: "cases/x/", "ko/cases/x/"
-    title: str  # plain text
+    title: str  # HTML (escaped text), as in Material's index
     text: str  # HTML with a few plain tags, as in Material's index
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from pathlib import Path
 
 import jinja2
@@ -14,13 +15,19 @@ from markupsafe import Markup
 
 from generator.markup import render_markdown
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!])")
+# What would start a block if the text began a line: a list, a quote, a heading, a rule, an admonition
+_BLOCK_START = re.compile(r"^(\s*)([-+=~:>]|\d+(?=[.)]))")
+# Control characters (Python-Markdown keeps its own placeholders in \x02…\x03): shown as a replacement mark
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def plain(value: object) -> str:
-    """Text shown as typed: no Markdown, no HTML."""
-    text = html.escape(str(value), quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", " ")
+    """Text shown as typed: no Markdown, no HTML, and no {: attribute list } for attr_list to read."""
+    text = html.escape(_CONTROL.sub("\ufffd", str(value)), quote=False).replace("\n", " ")
+    text = text.replace("{", "&#123;").replace("}", "&#125;")
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def html_block(value: object) -> Markup:
@@ -32,7 +39,8 @@ def urlsafe(value: object) -> str:
     """Only web and mail links; anything else (javascript:, data:) becomes a dead '#'."""
     url = str(value).strip()
     if re.match(r"^(https?://|mailto:)", url, re.IGNORECASE):
-        return url.replace(" ", "%20").replace(")", "%29")
+        # Quotes, angle brackets, spaces and controls percent-encoded; what is already encoded stays so
+        return urllib.parse.quote(url, safe=":/?#[]@!$&*+,;=%~").replace("(", "%28").replace(")", "%29")
     return "#"
 
 
