@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
+import secrets
 import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 BUILD_INFO = "build-info.json"
+LOCK = ".casecast-publish.lock"
+
+
+def _quiet() -> None:
+    pass
 
 
 class PublishError(Exception):
@@ -46,7 +55,9 @@ def read_info(site: Path) -> dict:
         raise PublishError(f"{site} has no {BUILD_INFO}: run 'casecast build --strict' first") from None
 
 
-def publish(site: Path, target: Path, *, keep: int = 5, allow_warnings: bool = False) -> Release:
+def publish(
+    site: Path, target: Path, *, keep: int = 5, allow_warnings: bool = False, waiting: Callable[[], None] = _quiet
+) -> Release:
     info = read_info(site)
     severities = {p["severity"] for p in info.get("problems", [])}
     if info.get("drafts"):
@@ -61,16 +72,40 @@ def publish(site: Path, target: Path, *, keep: int = 5, allow_warnings: bool = F
         raise PublishError(f"{site} was changed after it was built: build again before publishing")
     releases = target / "releases"
     releases.mkdir(parents=True, exist_ok=True)
-    name = _release_name(info, releases)
-    partial = releases / f".{name}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    shutil.copytree(site, partial, symlinks=True)  # a killed copy leaves only this hidden folder
-    partial.chmod(0o755)  # readable by the web server's user, whatever the build folder's mode was
-    final = releases / name
-    os.replace(partial, final)
-    switch(target, final)
-    prune(target, keep)
+    with locked(target, waiting):  # one publish at a time: a second one waits for the first
+        name = _release_name(releases)
+        partial = releases / f".{name}.partial"
+        shutil.copytree(site, partial, symlinks=True)  # a killed copy leaves only this hidden folder
+        partial.chmod(0o755)  # readable by the web server's user, whatever the build folder's mode was
+        if tree_hash(partial) != info.get("tree_sha256"):
+            shutil.rmtree(partial, ignore_errors=True)
+            raise PublishError(
+                f"the copy in {releases} does not match the build (a full disk, or the build changed while it "
+                "was copied); nothing was switched: build again and publish again"
+            )
+        final = releases / name
+        os.replace(partial, final)
+        switch(target, final)
+        prune(target, keep)
     return next(r for r in list_releases(target) if r.name == name)
+
+
+@contextlib.contextmanager
+def locked(target: Path, waiting: Callable[[], None] = _quiet) -> Iterator[None]:
+    """An exclusive lock on DIR/.casecast-publish.lock, held while a release is copied, switched and pruned.
+
+    The kernel lets go of it when the process ends, however it ends: a killed publish never blocks the next."""
+    target.mkdir(parents=True, exist_ok=True)
+    with open(target / LOCK, "a+b") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting()
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def switch(target: Path, release: Path) -> None:
@@ -83,16 +118,18 @@ def switch(target: Path, release: Path) -> None:
     os.replace(tmp, link)
 
 
-def rollback(target: Path) -> Release:
-    releases = list_releases(target)
-    current = next((i for i, r in enumerate(releases) if r.current), None)
-    if current is None or current == 0:
-        raise PublishError("there is no earlier release to go back to")
-    switch(target, releases[current - 1].path)
-    return list_releases(target)[current - 1]
+def rollback(target: Path, waiting: Callable[[], None] = _quiet) -> Release:
+    with locked(target, waiting):
+        releases = list_releases(target)
+        current = next((i for i, r in enumerate(releases) if r.current), None)
+        if current is None or current == 0:
+            raise PublishError("there is no earlier release to go back to")
+        switch(target, releases[current - 1].path)
+        return list_releases(target)[current - 1]
 
 
 def prune(target: Path, keep: int) -> None:
+    """Old releases beyond `keep`, and copies a killed publish left behind (called under the lock)."""
     releases = list_releases(target)
     for release in releases[: max(0, len(releases) - keep)]:
         if not release.current:
@@ -125,9 +162,10 @@ def list_releases(target: Path) -> list[Release]:
     return found
 
 
-def _release_name(info: dict, releases: Path) -> str:
-    """The publish time, to the microsecond: names sort in publishing order."""
+def _release_name(releases: Path) -> str:
+    """The publish time to the microsecond, then a random tag: names sort in publishing order and never
+    meet another publish's, even from another machine writing to the same share."""
     while True:
-        name = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
-        if not (releases / name).exists():
+        name = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(3)
+        if not (releases / name).exists() and not (releases / f".{name}.partial").exists():
             return name
