@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Characters that show nothing (or almost nothing) and may sit between any two others
@@ -35,6 +35,24 @@ def _everything(ch: str) -> bool:
 
 def fold(text: str, *, keep: callable = _everything, chinese: bool = False) -> Folded:  # type: ignore[valid-type]
     """Fold `text` character by character (a combining sequence as one), keeping only what `keep` accepts."""
+    if keep is _everything and not chinese:
+        return _fold_plain(text)  # personal data and markup are looked for in the same fold of a text
+    return _fold(text, keep, chinese)
+
+
+@lru_cache(maxsize=2048)
+def _fold_plain(text: str) -> Folded:
+    return _fold(text, _everything, False)
+
+
+def _fold(text: str, keep: callable, chinese: bool) -> Folded:  # type: ignore[valid-type]
+    if unicodedata.is_normalized("NFC", text):
+        # Nothing composes with what follows it (the usual case): each character on its own, from a table.
+        pieces = [_fold_char(ch, keep, chinese) for ch in text]
+        folded = "".join(pieces)
+        if len(folded) == len(text) and "" not in pieces:
+            return Folded(folded, list(range(len(text))))
+        return Folded(folded, [i for i, piece in enumerate(pieces) for _ in piece])
     chars: list[str] = []
     origin: list[int] = []
     index, length = 0, len(text)

@@ -49,6 +49,8 @@ INVISIBLE = set(
     "\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u3164\uffa0\u115f\u1160"
 )
 ZWJ = "\u200d"
+# Every character find_hidden_characters speaks of: C0 and C1 controls and DEL (but tab, newline, return)
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS | INVISIBLE | {ZWJ})) + "]")
 
 Finding = tuple[int, int, str, str]  # start, length (in the original text), severity, message
 
@@ -60,26 +62,23 @@ def check(sources: dict[str, Source]) -> Problems:
             for start, length, severity, message in find_unsafe(value):
                 line, column = source.locate(path, value, start, length)
                 problems.add(file, line, column, "unsafe-content", message, severity)
-            if path and path[-1] in PATH_FIELDS and UNSAFE_IN_PATH.search(value):
-                line, column = source.position(path)
-                problems.add(
-                    file,
-                    line,
-                    column,
-                    "unsafe-content",
-                    f"the file name '{_shown(value)}' has quotes, angle brackets or backslashes in it; "
-                    "rename the file (letters, digits, - and _)",
-                )
-            if path and path[-1] in URL_FIELDS and not re.match(r"^(https?://|mailto:)", value.strip(), re.I):
-                line, column = source.position(path)
-                problems.add(
-                    file,
-                    line,
-                    column,
-                    "unsafe-content",
-                    f"'{value[:40]}' is not a web address; links must start with https:// or http://",
-                )
+            message = _field_problem(path, value)
+            if message:
+                problems.add(file, *source.position(path), "unsafe-content", message)
     return problems
+
+
+def _field_problem(path: tuple, value: str) -> str | None:
+    """What a link or a file name must not be, whatever the text around it."""
+    field = path[-1] if path else None
+    if field in PATH_FIELDS and UNSAFE_IN_PATH.search(value):
+        return (
+            f"the file name '{_shown(value)}' has quotes, angle brackets or backslashes in it; "
+            "rename the file (letters, digits, - and _)"
+        )
+    if field in URL_FIELDS and not re.match(r"^(https?://|mailto:)", value.strip(), re.I):
+        return f"'{value[:40]}' is not a web address; links must start with https:// or http://"
+    return None
 
 
 def find_unsafe(text: str) -> list[Finding]:
@@ -114,9 +113,8 @@ def find_unsafe(text: str) -> list[Finding]:
 def find_hidden_characters(text: str) -> list[Finding]:
     """Control characters, direction overrides and invisible characters: text that is not what it shows."""
     found: list[Finding] = []
-    for index, ch in enumerate(text):
-        if ch in "\t\n\r":
-            continue
+    for match in HIDDEN.finditer(text):
+        index, ch = match.start(), match.group()
         if unicodedata.category(ch) == "Cc":
             found.append((index, 1, "error", f"a control character ({_name(ch)}) is in the text; delete it"))
         elif ch in BIDI_CONTROLS:
@@ -129,7 +127,7 @@ def find_hidden_characters(text: str) -> list[Finding]:
                     "it looks; delete it",
                 )
             )
-        elif ch in INVISIBLE or (ch == ZWJ and not _between_emoji(text, index)):
+        elif ch != ZWJ or not _between_emoji(text, index):
             found.append((index, 1, "warning", f"an invisible character ({_name(ch)}) is in the text; delete it"))
     return found
 

@@ -69,7 +69,9 @@ def terms_for(extra: dict[str, list[str]], allowed: list[str]) -> dict[str, Term
 def _skeleton(text: str) -> Folded:
     """Lower-case letters and digits only, so 保 本, 保-本, ＲＩＳＫ-free, 穩賺 and rіsk (Cyrillic і) all match."""
     folded = fold(text.lower(), keep=is_word_char, chinese=True)
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded.text)
+    lowered = folded.text.lower()  # a look-alike may have been an upper-case letter
+    if len(lowered) != len(folded.text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded.text)
     return Folded(lowered, folded.origin)
 
 

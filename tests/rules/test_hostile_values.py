@@ -70,3 +70,13 @@ def test_a_binary_value_is_refused_at_its_line(project: Path) -> None:
     assert build_site(project)
     assert not (project / "site/cases/card-renting").exists()
     assert not build_site(project, strict=True)
+
+
+def test_file_names_with_quotes_or_angle_brackets_are_reported(hostile) -> None:
+    root, _ = hostile
+    problems = check_project(root).problems
+    logo = [p for p in problems if p.file == "content/site.yaml" and "file name" in p.message]
+    assert [p.line for p in logo] == [read_source(root / "content/site.yaml").position(("brand", "logo"))[0]]
+    cases = sorted((root / "content/cases").glob("*.yaml"))
+    photos = {p.file for p in problems if "file name" in p.message and p.file.startswith("content/cases/")}
+    assert photos == {c.relative_to(root).as_posix() for c in cases}

@@ -213,3 +213,21 @@ def test_an_error_in_site_yaml_stops_the_build_and_keeps_the_last_site(project: 
     assert [p.rule for p in problems] == ["forbidden-term"]
     assert not build_site(project)
     assert (project / "site/index.html").read_bytes() == before
+
+
+def test_a_control_character_in_a_title_does_not_break_the_page(project: Path, monkeypatch) -> None:
+    from generator import checking
+    from tests.hostile import yaml_text
+
+    case = project / "content/cases/card-renting.yaml"
+    text = re.sub(r"(?m)^title: .*$", lambda _: "title: " + yaml_text("出租银行卡\x7f违法\x1b"), case.read_text("utf-8"))
+    case.write_text(text, encoding="utf-8")
+    assert {p.rule for p in check_project(project).problems} == {"unsafe-content"}
+    # Were the check to miss them, the page must still be right: built with the text checks off
+    monkeypatch.setattr(checking, "_find_in_files", lambda sources, site: {file: [] for file in sources})
+    monkeypatch.setattr(checking, "_slide_problems", lambda loaded, root, today: [])  # and no missing-glyph
+    monkeypatch.setenv("CASECAST_CACHE_DIR", str(project / ".cache-unchecked"))
+    assert build_site(project)
+    html = (project / "site/cases/card-renting/index.html").read_text(encoding="utf-8")
+    assert "<title>出租银行卡\x7f违法\x1b - " in html  # the title from the front matter, not its raw text
+    assert "casecast_status" not in html and "title: " not in html
