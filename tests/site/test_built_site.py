@@ -220,7 +220,9 @@ def test_a_control_character_in_a_title_does_not_break_the_page(project: Path, m
     from tests.hostile import yaml_text
 
     case = project / "content/cases/card-renting.yaml"
-    text = re.sub(r"(?m)^title: .*$", lambda _: "title: " + yaml_text("出租银行卡\x7f违法\x1b"), case.read_text("utf-8"))
+    text = re.sub(
+        r"(?m)^title: .*$", lambda _: "title: " + yaml_text("出租银行卡\x7f违法\x1b"), case.read_text("utf-8")
+    )
     case.write_text(text, encoding="utf-8")
     assert {p.rule for p in check_project(project).problems} == {"unsafe-content"}
     # Were the check to miss them, the page must still be right: built with the text checks off

@@ -1,0 +1,99 @@
+"""The build's worker processes work however Python starts them: fork, forkserver (Linux's default from
+Python 3.14) and spawn; and under each, a killed build leaves none of them behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def project(project: Path) -> Path:
+    """The sample with one display, so that drawing every slide from an empty cache takes seconds."""
+    site = project / "content/site.yaml"
+    lines = site.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("  ") or "lobby-tv:" in line or not _display(lines, line)]
+    site.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return project
+
+
+def _display(lines: list[str], line: str) -> bool:
+    start = lines.index("displays:")
+    return lines.index(line) > start
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_a_build_draws_its_slides_in_workers_started_by_any_method(project: Path, method: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "CASECAST_START_METHOD": method}
+    env["CASECAST_CACHE_DIR"] = str(project / f".cache-{method}")  # empty: every slide is drawn by a worker
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "--only", "slides"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "BrokenProcessPool" not in run.stderr
+    drawn = next(line for line in run.stderr.splitlines() if line.startswith("slides: ") and " drawn" in line)
+    assert " 0 drawn" not in drawn
+    assert any((project / "site/exports/slides/lobby-tv").rglob("*.png"))
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_workers_leave_when_the_build_is_killed_under_any_start_method(project: Path, method: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "CASECAST_START_METHOD": method}
+    env["CASECAST_CACHE_DIR"] = str(project / f".cache-{method}")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "--only", "slides"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not any((project / f".cache-{method}" / "slides").glob("*.png")):
+        assert build.poll() is None, "the build finished before it could be killed during its slides"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    group = os.getpgid(build.pid)
+    workers = [pid for pid in _in_group(group) if pid != build.pid]
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    try:
+        while left := [pid for pid in workers if _alive(pid)]:
+            assert time.monotonic() < deadline, f"worker processes {left} outlived the killed build"
+            time.sleep(0.1)
+    finally:
+        for pid in _in_group(group):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _in_group(group: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
