@@ -161,3 +161,16 @@ def test_a_case_image_shows_on_its_page_in_every_language(project: Path) -> None
     ko = (project / "site/ko/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
     assert 'src="../../images/atm.png"' in zh
     assert 'src="../../../images/atm.png"' in ko
+
+
+def test_a_failed_build_leaves_no_worker_running(project: Path, tmp_path: Path, monkeypatch) -> None:
+    import multiprocessing
+
+    monkeypatch.setenv("CASECAST_CACHE_DIR", str(tmp_path / "empty-cache"))  # words are cut in a worker
+    template = project / "theme/overrides/main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    assert not build_site(project)
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children():
+        assert time.monotonic() < deadline, "a worker outlived the failed build"
+        time.sleep(0.1)

@@ -169,6 +169,14 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             strict=bool(config.strict),
         )
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.segmenter is not None:
+            self.segmenter.close()  # no word-cutting worker outlives a failed build
+
+    def on_shutdown(self) -> None:
+        if self.segmenter is not None:
+            self.segmenter.close()  # nor the end of `casecast serve`
+
     # -------------------------------------------------------------------------
     # helpers
     # -------------------------------------------------------------------------

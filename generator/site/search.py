@@ -121,6 +121,12 @@ class Segmenter:
             self.known, self.changed = kept, False
         return self.known
 
+    def close(self) -> None:
+        """Stop the worker without waiting for what it was cutting (a failed build, the end of a preview)."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor, self.jobs = None, []
+
 
 def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
