@@ -74,9 +74,13 @@ def build(strict: bool, drafts: bool, only: str) -> None:
     if not built:
         click.echo("build failed; site/ was left as it was", err=True)
         sys.exit(1)
-    left_out = sorted(built.loaded.problems.files_with_errors()) if built.loaded else []
-    if left_out:
-        click.echo(f"site built in {root / 'site'}, without {len(left_out)} file(s) that have errors (see above)")
+    problems = built.loaded.problems if built.loaded else None
+    if problems is not None and problems.failed(building=True):
+        left_out = sorted(problems.files_with_errors())
+        click.echo(
+            f"site built in {root / 'site'}, without what the errors above concern"
+            + (f" ({len(left_out)} file(s) left out entirely)" if left_out else "")
+        )
         sys.exit(1)
     click.echo(f"site built in {root / 'site'}")
 

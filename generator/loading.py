@@ -17,7 +17,7 @@ from generator.problems import Problems
 from generator.yamlsource import Source, SourceError, read_source
 
 CASE_NAME = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>[a-z]{2}))?\.yaml$")
-THEME_NAME = re.compile(r"^(?P<id>\d{4}-(0[1-9]|1[0-2]))(?:\.(?P<lang>[a-z]{2}))?\.yaml$")
+THEME_NAME = re.compile(r"^(?P<id>(?:19|20)\d{2}-(0[1-9]|1[0-2]))(?:\.(?P<lang>[a-z]{2}))?\.yaml$")
 
 
 @dataclass

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -17,7 +17,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 # Site-wide wording may be one text for every language, or one per language: {zh: ..., ko: ...}
-Localized = Text | dict[LangCode, Text]
+Localized = Text | Annotated[dict[LangCode, Text], Field(min_length=1)]
 
 
 def localized(value: Localized | None, lang: str, default: str) -> str | None:
@@ -51,14 +51,26 @@ class Brand(Strict):
     logo: str | None = Field(None, description="Path under content/, e.g. images/logo.png")
 
 
+MAX_DISPLAY_PIXELS = 7680 * 4320  # 8K: the largest screen a lobby has
+
+
 class Display(Strict):
-    width: int = Field(gt=0, le=16384)
-    height: int = Field(gt=0, le=16384)
+    width: int = Field(gt=0, le=7680)
+    height: int = Field(gt=0, le=7680)
     format: Annotated[str, StringConstraints(pattern=r"^(png|jpg)$")] = "png"
     seconds: int | None = Field(None, gt=0, le=600)
     kind: Annotated[str, StringConstraints(pattern=r"^(screen|strip)$")] = "screen"
     colors: Annotated[str, StringConstraints(pattern=r"^(full|mono)$")] = "full"
     min_text_px: int | None = Field(None, gt=0)
+
+    @model_validator(mode="after")
+    def _of_a_real_screen(self) -> Display:
+        if self.width * self.height > MAX_DISPLAY_PIXELS:
+            raise ValueError(
+                f"a display of {self.width}×{self.height} pixels is larger than any screen (8K is 7680×4320); "
+                "check its width and height"
+            )
+        return self
 
 
 class ForbiddenTerms(Strict):
@@ -73,7 +85,9 @@ class Site(Strict):
     organization: Localized = Field(description="Bank name, printed on slides and snippets")
     languages: list[LangCode] = Field(min_length=1, description="First one is the default")
     url: Text | None = Field(None, description="Where the site is published, e.g. https://edu.intranet.bank/")
-    hotline: Text = Field(description="Customer service hotline, e.g. 95588")
+    hotline: Annotated[Text, StringConstraints(max_length=40)] = Field(
+        description="Customer service hotline, e.g. 95588"
+    )
     complaint: Complaint
     brand: Brand = Brand()
     categories: dict[Slug, dict[LangCode, Text]] = Field(

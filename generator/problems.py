@@ -8,6 +8,25 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# The stable rule slugs (DESIGN.md); docs/rules.md explains each (tests/test_rules_doc.py holds it to that).
+RULES = (
+    "yaml-syntax", "schema", "duplicate-key", "unknown-reference", "duplicate-id", "pii-cn-id", "pii-phone",
+    "pii-bank-card", "pii-kr-rrn", "pii-email", "forbidden-term", "not-approved", "changed-since-approval",
+    "expired", "too-long", "missing-glyph", "missing-file", "unsafe-content",
+)  # fmt: skip
+
+
+# What a problem withholds. A problem in a case's own words withholds the whole file everywhere; one that
+# only one output has (a slide too long for one display, an SMS over its limit) withholds that output.
+WHOLE_FILE = ""
+WAITING = "waiting"  # not published yet (a draft, a case in review): it withholds itself and fails no build
+ENTRY = "entry"  # one entry of a list (a theme's `cases:`): that entry is left out, not the month
+SMS = "sms"  # the case's text message
+SLIDES = "slides"  # the slides of the case (or of the text) on every display
+
+
+def display_scope(name: str) -> str:
+    return f"display:{name}"  # that display's slides of the case
 
 
 @dataclass(frozen=True, order=True)
@@ -20,9 +39,23 @@ class Problem:
     rule: str
     severity: Severity
     message: str
+    scope: str = WHOLE_FILE
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(f"unknown rule {self.rule!r}: add it to RULES and to docs/rules.md")
+
+    @property
+    def label(self) -> str:
+        """What the line says it is: what is only waiting for review is a notice, not a warning."""
+        return "notice" if self.scope == WAITING else self.severity
 
     def as_text(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.rule}: {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.label}: {self.rule}: {self.message}"
+
+    def as_dict(self) -> dict:
+        """The six fields of `check --format json` (the scope is Casecast's own business)."""
+        return {k: v for k, v in asdict(self).items() if k != "scope"}
 
 
 class Problems(list[Problem]):
@@ -36,8 +69,9 @@ class Problems(list[Problem]):
         rule: str,
         message: str,
         severity: Severity = "error",
+        scope: str = WHOLE_FILE,
     ) -> None:
-        self.append(Problem(file, line, column, rule, severity, message))
+        self.append(Problem(file, line, column, rule, severity, message, scope))
 
     @property
     def errors(self) -> list[Problem]:
@@ -48,10 +82,17 @@ class Problems(list[Problem]):
         return [p for p in self if p.severity == "warning"]
 
     def files_with_errors(self) -> set[str]:
-        return {p.file for p in self.errors}
+        """Files withheld from every output: an error in their own content, not in one output's."""
+        return {p.file for p in self.errors if p.scope == WHOLE_FILE}
 
-    def failed(self, strict: bool = False) -> bool:
-        return bool(self.errors) or (strict and bool(self.warnings))
+    def withheld(self, scope: str) -> set[str]:
+        """Files whose `scope` output is withheld (their own errors withhold every output)."""
+        return {p.file for p in self.errors if p.scope in (WHOLE_FILE, scope)}
+
+    def failed(self, strict: bool = False, *, building: bool = False) -> bool:
+        """Whether this stops the command. A build is never stopped by what is simply not published yet."""
+        counted = [p for p in self if not (building and p.scope == WAITING)]
+        return any(p.severity == "error" for p in counted) or (strict and bool(counted))
 
 
 def format_text(problems: Iterable[Problem]) -> str:
@@ -59,7 +100,10 @@ def format_text(problems: Iterable[Problem]) -> str:
     lines = [p.as_text() for p in problems]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    waiting = sum(p.scope == WAITING for p in problems)
+    lines.append(
+        f"{errors} error(s), {warnings - waiting} warning(s)" + (f", {waiting} waiting for review" if waiting else "")
+    )
     return "\n".join(lines)
 
 
@@ -72,7 +116,7 @@ def format_json(problems: Iterable[Problem], files_checked: int) -> str:
         "warnings": len(problems) - errors,
     }
     return json.dumps(
-        {"problems": [asdict(p) for p in problems], "summary": summary},
+        {"problems": [p.as_dict() for p in problems], "summary": summary},
         ensure_ascii=False,
         indent=2,
     )

@@ -59,7 +59,8 @@ def publish(
     site: Path, target: Path, *, keep: int = 5, allow_warnings: bool = False, waiting: Callable[[], None] = _quiet
 ) -> Release:
     info = read_info(site)
-    severities = {p["severity"] for p in info.get("problems", [])}
+    # what is simply not published yet (a draft, a case in review) never stops a publish
+    severities = {p["severity"] for p in info.get("problems", []) if p.get("scope") != "waiting"}
     if info.get("drafts"):
         raise PublishError("this build includes drafts (built with --drafts): build again without it")
     if "error" in severities:

@@ -83,16 +83,26 @@ def test_publish_keeps_the_last_n_releases(project: Path, tmp_path: Path) -> Non
     assert len(releases) == 2 and releases[-1].current
 
 
-def test_publish_refuses_warnings_drafts_and_changed_trees(project: Path, tmp_path: Path) -> None:
+def test_a_case_in_review_does_not_block_publishing_the_others(project: Path, tmp_path: Path) -> None:
     add_draft(project)
-    assert build_site(project)  # not strict: the draft is a warning
+    assert build_site(project, strict=True)  # it is simply not published
+    release = publish(project / "site", tmp_path / "srv")
+    assert not (release.path / "cases/fake-refund-shopping").exists()
+    assert (release.path / "cases/card-renting/index.html").is_file()
+
+
+def test_publish_refuses_warnings_drafts_and_changed_trees(project: Path, tmp_path: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("summary: ", "summary: <b>注意</b>", 1), "utf-8")
+    assert build_site(project)  # not strict: raw HTML is a warning, shown as text
     with pytest.raises(PublishError, match="warnings"):
         publish(project / "site", tmp_path / "srv")
     publish(project / "site", tmp_path / "srv", allow_warnings=True)
+    add_draft(project)
     assert build_site(project, drafts=True)
     with pytest.raises(PublishError, match="drafts"):
         publish(project / "site", tmp_path / "srv2", allow_warnings=True)
-    (project / "content/cases/fake-refund-shopping.yaml").unlink()
+    case.write_text(case.read_text(encoding="utf-8").replace("<b>注意</b>", ""), "utf-8")
     assert build_site(project, strict=True)
     (project / "site/index.html").write_text("tampered", encoding="utf-8")
     with pytest.raises(PublishError, match="changed after it was built"):

@@ -116,3 +116,68 @@ def _noise_png() -> bytes:
     out = io.BytesIO()
     Image.effect_noise((300, 200), 80).convert("RGB").save(out, format="PNG")
     return out.getvalue()
+
+
+# -- what a tester found next: each was a traceback or a hang -------------------------------------------
+
+
+def _site_line(project: Path, start: str, line: str) -> int:
+    return replace_line(project, "content/site.yaml", start, line)
+
+
+def test_a_theme_for_a_year_no_calendar_has_is_a_file_name_problem(project: Path) -> None:
+    (project / "content/themes/9999-12.yaml").write_text("title: x\nintro: y\n", encoding="utf-8")
+    (problem,) = [p for p in check_project(project).problems if p.file == "content/themes/9999-12.yaml"]
+    assert "file name" in problem.message
+
+
+def test_a_font_that_is_not_a_font_is_reported_and_the_slides_use_another(project: Path) -> None:
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "fonts: {zh: content/images/logo.png}\n", encoding="utf-8")
+    (problem,) = [p for p in check_project(project).problems if p.file == "content/site.yaml"]
+    assert problem.rule == "missing-file" and "not a TrueType or OpenType font" in problem.message
+    assert build_site(project)  # the slides use the font Casecast finds; the site is built
+    assert any((project / "site/exports/slides/lobby-tv").rglob("*.png"))
+
+
+@pytest.mark.parametrize(
+    ("start", "line", "words"),
+    [
+        ("  lobby-tv:", "  lobby-tv: {width: 16384, height: 16384, format: png}", "7680"),
+        (
+            "hotline:",
+            'hotline: "95599（境外请拨 +86-10-95599），信用卡中心 400-669-5599，网点服务时间工作日 9:00–17:00"',
+            "40",
+        ),
+        ("organization:", "organization: {}", "organization"),
+    ],
+    ids=["huge-display", "long-hotline", "empty-name"],
+)
+def test_a_site_setting_no_bank_could_mean_is_a_problem_at_its_line(project: Path, start, line, words) -> None:
+    at = _site_line(project, start, line)
+    problems = [p for p in check_project(project).problems if p.file == "content/site.yaml"]
+    assert problems and {p.line for p in problems} == {at} and any(words in p.message for p in problems)
+    assert not build_site(project)  # site.yaml is on every page: nothing is built
+
+
+def test_a_long_list_of_numbers_is_checked_in_seconds(project: Path) -> None:
+    case = project / "content/cases/card-renting.yaml"
+    amounts = " ".join(f"{n}.00" for n in range(3000, 4500))  # a pasted list of amounts
+    case.write_text(case.read_text(encoding="utf-8").replace("story: |\n", f"story: |\n  {amounts}\n"), "utf-8")
+    started = time.perf_counter()
+    check_project(project)
+    assert time.perf_counter() - started < 20
+
+
+def test_the_sms_text_is_made_whatever_the_length_of_the_hotline() -> None:
+    from generator.mobile.sms import sms_text
+    from generator.model import Site
+
+    class Version:
+        lang = "zh"
+        case = type("C", (), {"sms": None, "slogan": "转账之前多核实", "title": "标题"})()
+
+    site = Site.model_construct(
+        name="x", organization="示范银行", languages=["zh"], hotline="9" * 80, complaint=None, categories={}
+    )
+    assert sms_text(Version, site)  # returns (it looped for ever when the hotline left no room)

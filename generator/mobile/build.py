@@ -38,8 +38,15 @@ class Rendered:
 
 
 def build_mobile(
-    content: Content, root: Path, out: Path, today: dt.date, labels_file: Path, cache: Path | None = None
+    content: Content,
+    root: Path,
+    out: Path,
+    today: dt.date,
+    labels_file: Path,
+    cache: Path | None = None,
+    no_sms: frozenset[str] | set[str] = frozenset(),
 ) -> MobileResult:
+    """`no_sms`: files whose text message is withheld (too long); their other files are written."""
     all_labels = load_labels(labels_file)
     site = content.site
     home = (site.url or "").rstrip("/") + "/" if site.url else "../../../"
@@ -60,7 +67,8 @@ def build_mobile(
             fragments[version.id] = done.fragment
             (folder / f"{version.id}.html").write_text(done.fragment + "\n", encoding="utf-8")
             (folder / f"{version.id}.page.html").write_text(done.page, encoding="utf-8")
-            (folder / f"{version.id}.txt").write_text(done.sms + "\n", encoding="utf-8")
+            if version.file not in no_sms:
+                (folder / f"{version.id}.txt").write_text(done.sms + "\n", encoding="utf-8")
             result.largest_fragment = max(result.largest_fragment, done.bare_size)
             if done.bare_size > FRAGMENT_BUDGET:
                 result.over_budget.append(f"{lang}/{version.id}.html")

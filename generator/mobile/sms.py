@@ -32,6 +32,6 @@ def sms_text(version: CaseVersion, site: Site) -> str:
     template = templates[-1]
     room = LIMIT - sms_length(template.format(org=org, text="", hotline=site.hotline)) - 1
     text = (case.slogan or case.title).strip()
-    while sms_length(text) > room:
+    while text and sms_length(text) > room:
         text = text[:-1]
     return template.format(org=org, text=text + "…", hotline=site.hotline)

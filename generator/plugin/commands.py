@@ -90,7 +90,7 @@ def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Bu
         if file in loaded.problems.files_with_errors():
             log.error(f"{file} has errors (see above); site/exports/ was left as it was")
             return Built(False, loaded)
-    if strict and loaded.problems.failed(strict=True):
+    if strict and loaded.problems.failed(strict=True, building=True):
         log.error("build refused (--strict): fix the problems above; site/exports/ was left as it was")
         return Built(False, loaded)
     for kind in exports:

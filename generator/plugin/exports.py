@@ -15,7 +15,7 @@ from generator.cache import cache_dir
 from generator.checking import publishable
 from generator.loading import Loaded
 from generator.mobile import build_mobile
-from generator.problems import Problems
+from generator.problems import SMS, WAITING, Problems
 from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound
 from generator.slides.layout import LayoutError
@@ -26,6 +26,8 @@ log = logging.getLogger("mkdocs.plugins.casecast")
 def report_problems(problems: Problems) -> None:
     for problem in sorted(problems):
         level = logging.ERROR if problem.severity == "error" else logging.WARNING
+        if problem.scope == WAITING:
+            level = logging.INFO  # not published, and no reason to fail a strict build (MkDocs counts warnings)
         log.log(level, problem.as_text())
     skipped = sorted(f for f in problems.files_with_errors() if f.startswith("content/"))
     if skipped:
@@ -58,7 +60,8 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
         return
     started = time.perf_counter()
     labels = root / "theme" / "pages" / "labels.yaml"
-    result = build_mobile(content, root, out, today, labels, cache=cache_dir(root) / "mobile")
+    no_sms = loaded.problems.withheld(SMS)
+    result = build_mobile(content, root, out, today, labels, cache=cache_dir(root) / "mobile", no_sms=no_sms)
     log.info(
         f"mobile: {result.cases} cases (fragment, H5 page, SMS) and a feed per language "
         f"({result.rendered} rendered, {result.cases - result.rendered} unchanged from the cache) "

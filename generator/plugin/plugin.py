@@ -62,7 +62,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         # mkdocs-static-i18n builds each further language inside the first build: load content once
         if not getattr(i18n, "building", False):
             self._load(root)
-            if config.strict and self.loaded and self.loaded.problems.failed(strict=True):
+            if config.strict and self.loaded and self.loaded.problems.failed(strict=True, building=True):
                 raise PluginError("build refused (--strict): fix the problems above; site/ was left as it was")
         lang = getattr(i18n, "current_language", None) or getattr(i18n, "default_language", None)
         content = publishable(self.loaded) if self.loaded else None

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import struct
 import warnings
 from functools import lru_cache
 from pathlib import Path
 
+from fontTools.ttLib import TTCollection, TTFont, TTLibError
 from PIL import Image, UnidentifiedImageError
 
 from generator.model import Content
-from generator.problems import Problems
+from generator.problems import SLIDES, Problems
 from generator.yamlsource import Source
 
+SITE_FILE = "content/site.yaml"
 FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -23,7 +26,7 @@ def check(content: Content, root: Path, sources: dict[str, Source]) -> Problems:
         (v.file, ("image",), v.case.image) for v in content.cases.values() if v.case.image
     ]
     if content.site.brand.logo:
-        refs.append(("content/site.yaml", ("brand", "logo"), content.site.brand.logo))
+        refs.append((SITE_FILE, ("brand", "logo"), content.site.brand.logo))
     images = (root / "content" / "images").resolve()
     for file, path, ref in refs:
         source = sources.get(file)
@@ -31,7 +34,37 @@ def check(content: Content, root: Path, sources: dict[str, Source]) -> Problems:
         message = image_problem(root / "content" / ref, images)
         if message:
             problems.add(file, line, column, "missing-file", f"image '{ref}': {message}")
+    site_source = sources.get(SITE_FILE)
+    for lang, ref in content.site.fonts.items():
+        message = font_problem(root / ref)
+        if message:
+            line, column = site_source.position(("fonts", lang)) if site_source else (1, 1)
+            problems.add(
+                SITE_FILE,
+                line,
+                column,
+                "missing-file",
+                f"font '{ref}' {message}; until it is fixed the {lang} slides use the font Casecast finds itself",
+                scope=SLIDES,
+            )
     return problems
+
+
+def font_problem(path: Path) -> str | None:
+    """A font file the slides can draw with: TrueType, OpenType or a collection of them."""
+    try:
+        if not path.is_file():
+            return "was not found (a path from the project folder, or a system font's full path)"
+        with path.open("rb") as file:
+            head = file.read(4)
+        if head not in (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf"):
+            return "is not a TrueType or OpenType font file (.ttf, .otf, .ttc)"
+        font = TTCollection(path, lazy=True).fonts[0] if head == b"ttcf" else TTFont(path, lazy=True)
+        if not font.getBestCmap():
+            return "has no character map: it cannot draw text"
+    except (OSError, TTLibError, IndexError, KeyError, AssertionError, struct.error) as error:
+        return f"cannot be read as a font ({error})"
+    return None
 
 
 def image_problem(path: Path, images: Path) -> str | None:

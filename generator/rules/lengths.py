@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Content
-from generator.problems import Problems
+from generator.problems import SMS, Problems
 from generator.yamlsource import Source
 
 SMS_LIMIT = 70
@@ -24,6 +24,8 @@ def check(content: Content, sources: dict[str, Source]) -> Problems:
                 line,
                 column,
                 "too-long",
-                f"the SMS text has {length} characters; one message holds {SMS_LIMIT}: shorten it",
+                f"the SMS text has {length} characters; one message holds {SMS_LIMIT}: the text message is "
+                "left out (the rest is published); shorten it",
+                scope=SMS,
             )
     return problems

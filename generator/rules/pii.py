@@ -15,15 +15,23 @@ from dataclasses import dataclass
 
 from generator.rules.normalize import fold
 
-# A run: digits with at most one separator between two of them; it may not touch other digits or '*'.
-_SEPARATOR = r"(?:[ .\-\u2010-\u2015\u2212]|\)[ \-]?)"
-DIGIT_RUN = re.compile(rf"(?<![\d*])(?:\+|\(\+?)?\d(?:{_SEPARATOR}?\d)*(?:[ \-]?[Xx](?![A-Za-z]))?(?![\d*])")
+# A run: digits (and '*', which either masks a digit or is Markdown's emphasis around one) with at most a short
+# separator between two of them: "138 1234 5678", "138 - 1234 - 5678", "(02) 123-4567"; it may not touch
+# other digits.
+_SEPARATOR = r"(?:[ \u00a0]{0,2}[.\-\u2010-\u2015\u2212][ \u00a0]{0,2}|[ \u00a0]{1,2}|\)[ \-]?)"
+DIGIT_RUN = re.compile(
+    rf"(?<![\d*])(?:\+|\(\+?)?(?=[\d*]*\d)[\d*](?:{_SEPARATOR}?[\d*])*(?:[ \-]?[Xx](?![A-Za-z]))?(?![\d*])"
+)
 _GROUP = re.compile(r"\d+|[Xx]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+MAX_GROUPS = 20  # no personal number is written in more parts (a card of 19 digits, each set apart)
 
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# name at example dot com, name(at)example.com, name [at] example [dot] com
-_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
-_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+_AT = r"(?:\s*(?:@|[(\[{<（【]\s*(?:at|@)\s*[)\]}>）】])\s*|\s+at\s+|#)"
+_DOT = r"(?:\.|。|\s*[(\[{<（【]\s*(?:dot|\.|点)\s*[)\]}>）】]\s*|\s+dot\s+)"
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+ ?@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Written out so a filter misses it: name at example dot com, name(at)example.com, name[@]163[.]com,
+# wangli#163.com ("# 换成 @"), wangli@163。com
 SPELT_EMAIL = re.compile(
     rf"(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+){_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,}}\b",
     re.IGNORECASE,
@@ -34,10 +42,10 @@ _SENTENCE_WORDS = {
     "is", "it", "look", "looked", "looking", "me", "meet", "online", "open", "register", "shop", "stay",
     "them", "there", "us", "visit", "was", "we", "were", "work", "works", "you", "apply", "only",
 }  # fmt: skip
-# Numbers that are not about a person: the word just before them says so.
+# Numbers that are not about a person: the word right before them says what they are.
 _NOT_PERSONAL = re.compile(
-    r"(订单|单号|运单|快递|物流|流水|交易号|工单|票号|发票|取件|order|tracking|waybill|invoice|주문|운송장|송장|등기)"
-    r"[^\d]{0,8}$",
+    r"(?:订单|运单|快递单|物流单|快递|流水|交易|工单|发票|票|取件码|order|tracking|waybill|invoice|주문|운송장|송장|등기)"
+    r"\s?(?:号码|编号|单号|号|번호|number|no\.?|id)?\s*[:：#]?\s*(?:是|为|는|은)?\s*$",
     re.IGNORECASE,
 )
 
@@ -67,8 +75,11 @@ def cn_id_valid(number: str) -> bool:
         dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _CN_WEIGHTS, strict=True))
-    return _CN_CHECK[total % 11] == number[17]
+    return _CN_CHECK[_cn_total(number) % 11] == number[17]
+
+
+def _cn_total(number: str) -> int:
+    return sum(int(d) * w for d, w in zip(number[:17], _CN_WEIGHTS, strict=True))
 
 
 def luhn_valid(digits: str) -> bool:
@@ -102,19 +113,23 @@ def rrn_checksum_valid(number: str) -> bool:
 def find_personal_data(text: str) -> list[Finding]:
     folded = fold(text)
     found: list[Finding] = []
+    # 010-1234-5678 is a Korean mobile, and a Beijing landline in a Chinese text
+    korean = bool(_HANGUL.search(folded.text)) or not _HAN.search(folded.text)
     for run in DIGIT_RUN.finditer(folded.text):
         before = folded.text[max(0, run.start() - 16) : run.start()]
-        for start, end, rule, severity, message in _judge_run(run, before):
+        for start, end, rule, severity, message in _judge_run(run, before, korean):
             origin, length = folded.span(start, end)
             found.append(Finding(rule, origin, length, severity, message))
     for match in EMAIL.finditer(folded.text):
         origin, length = folded.span(*match.span())
         found.append(Finding("pii-email", origin, length, "error", MESSAGES["pii-email"]))
+    taken = [(f.start, f.start + f.length) for f in found if f.rule == "pii-email"]
     for match in SPELT_EMAIL.finditer(folded.text):
-        if "@" in match.group() or not _spelt_mailbox(match, folded.text):
-            continue
         origin, length = folded.span(*match.span())
-        found.append(Finding("pii-email", origin, length, "error", MESSAGES["pii-email-spelt"]))
+        if any(start < origin + length and origin < end for start, end in taken):
+            continue
+        if _spelt_mailbox(match, folded.text):
+            found.append(Finding("pii-email", origin, length, "error", MESSAGES["pii-email-spelt"]))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -126,6 +141,8 @@ def scan(strings: Iterator[tuple[tuple, str]]) -> Iterator[tuple[tuple, str, Fin
 
 MESSAGES = {
     "pii-cn-id": "an unmasked Chinese resident ID number; mask it, e.g. 110105********002X",
+    "pii-cn-id-check-masked": "a Chinese resident ID number with only its check digit masked: the check digit "
+    "can be worked out from the rest; mask the middle, e.g. 110105********002X",
     "pii-kr-rrn": "an unmasked Korean resident registration number; mask it, e.g. 900101-1******",
     "pii-bank-card": "an unmasked bank card number; mask it, e.g. 6222 **** **** 0128",
     "pii-bank-card-maybe": "looks like a bank card number (16–19 digits); if it is one, mask it, "
@@ -148,27 +165,32 @@ class _Group:
     start: int  # in the folded text
     end: int
     joined_by: str  # the separator before this group ("" for the first)
+    masked_after: bool  # a '*' follows it directly: a digit masked
 
 
-def _judge_run(run: re.Match[str], before: str) -> list[tuple[int, int, str, str, str]]:
-    """Every personal number in one run of digits: the whole run first, then its longest parts."""
+def _judge_run(run: re.Match[str], before: str, korean: bool) -> list[tuple[int, int, str, str, str]]:
+    """Every personal number in one run of digits: the whole run first, then its longest parts.
+
+    A '*' is only a mask when it stands for digits: 138****5678 shows seven, but **13812345678** (bold)
+    and 138*1234*5678 (which Markdown shows as 138<em>1234</em>5678) show every digit of the number."""
+    if _NOT_PERSONAL.search(before):
+        return []
     groups: list[_Group] = []
     previous_end = None
     for match in _GROUP.finditer(run.group()):
         start, end = run.start() + match.start(), run.start() + match.end()
         joined = "" if previous_end is None else run.string[previous_end:start]
-        groups.append(_Group(match.group(), start, end, joined))
+        groups.append(_Group(match.group(), start, end, joined, run.string[end : end + 1] == "*"))
         previous_end = end
-    plus = run.group().lstrip("(").startswith("+")
-    not_personal = bool(_NOT_PERSONAL.search(before))
+    plus = run.group().lstrip("(*").startswith("+")
     found: list[tuple[int, int, str, str, str]] = []
     used = [False] * len(groups)
-    for size in range(len(groups), 0, -1):
+    for size in range(min(len(groups), MAX_GROUPS), 0, -1):
         for first in range(len(groups) - size + 1):
             part = range(first, first + size)
             if any(used[i] for i in part):
                 continue
-            verdict = _judge(groups[first : first + size], plus and first == 0, not_personal and first == 0)
+            verdict = _judge(groups[first : first + size], plus and first == 0, korean)
             if verdict is not None:
                 found.append((groups[first].start, groups[first + size - 1].end, *verdict))
                 for i in part:
@@ -176,33 +198,30 @@ def _judge_run(run: re.Match[str], before: str) -> list[tuple[int, int, str, str
     return found
 
 
-def _judge(groups: list[_Group], plus: bool, not_personal: bool) -> tuple[str, str, str] | None:
+def _judge(groups: list[_Group], plus: bool, korean: bool) -> tuple[str, str, str] | None:
     digits = "".join(g.digits for g in groups).upper()
     lengths = [len(g.digits) for g in groups]
     if "X" in digits[:-1] or any(g.digits.upper() == "X" for g in groups[:-1]):
         return None
+    if len(digits) == 17 and groups[-1].masked_after and cn_id_valid(digits + _CN_CHECK[_cn_total(digits) % 11]):
+        return "pii-cn-id", "error", MESSAGES["pii-cn-id-check-masked"]
     if digits.endswith("X"):
         return ("pii-cn-id", "error", MESSAGES["pii-cn-id"]) if cn_id_valid(digits) else None
     if len(digits) == 18 and cn_id_valid(digits):
         return "pii-cn-id", "error", MESSAGES["pii-cn-id"]
     rrn_grouping = lengths == [13] or lengths[0] == 6
-    if (
-        len(digits) == 13
-        and rrn_grouping
-        and rrn_birth_date(digits) is not None
-        and (lengths == [6, 7] or not not_personal)
-    ):
+    if len(digits) == 13 and rrn_grouping and rrn_birth_date(digits) is not None:
         # Numbers issued since October 2020 carry no check digit: a failed checksum proves nothing.
         return "pii-kr-rrn", "error", MESSAGES["pii-kr-rrn"]
     card_grouping = len(lengths) == 1 or all(n == 4 for n in lengths[:-1])  # 6222 0212 3456 7890 128
-    if 16 <= len(digits) <= 19 and card_grouping and not not_personal and not _years(groups):
+    if 16 <= len(digits) <= 19 and card_grouping and not _years(groups):
         if luhn_valid(digits):
             return "pii-bank-card", "error", MESSAGES["pii-bank-card"]
         return "pii-bank-card", "warning", MESSAGES["pii-bank-card-maybe"]
     national = _without_country(digits, lengths, plus, "86")
     if national is not None and _CN_MOBILE.fullmatch(national[0]):
         return "pii-phone", "error", MESSAGES["pii-phone-cn"]
-    national = _without_country(digits, lengths, plus, "82")
+    national = _without_country(digits, lengths, plus, "82") if korean or plus else None
     if national is not None:
         number, groups_left, international = national
         if international and not number.startswith("0"):
@@ -236,12 +255,13 @@ def _years(groups: list[_Group]) -> bool:
 
 
 def _spelt_mailbox(match: re.Match[str], text: str) -> bool:
-    """'wang.li at 163 dot com' is a mailbox; 'visit us at demo-bank.com' is a sentence."""
-    if re.search(r"[(\[{<]\s*at\s*[)\]}>]", match.group(), re.IGNORECASE):
-        return True  # name(at)example.com is written that way on purpose
+    """'wang.li at 163 dot com' is a mailbox; 'visit us at demo-bank.com' and 'Details at …' are sentences."""
+    written = match.group()
+    if re.search(r"[(\[{<（【]\s*(?:at|@)\s*[)\]}>）】]|#|@", written, re.IGNORECASE):
+        return True  # name(at)example.com, name#163.com, name@163[.]com are written that way on purpose
     local = match.group(1)
     if re.search(r"[\d._%+-]", local):
         return True
-    if local.lower() in _SENTENCE_WORDS:
-        return False
+    if local.lower() in _SENTENCE_WORDS or not local.islower():
+        return False  # a word of a sentence, or a capitalised one starting it
     return not re.search(r"[A-Za-z]+[ \t]+$", text[: match.start()])  # "... look at" in an English sentence

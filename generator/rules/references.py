@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 from generator.model import Content
-from generator.problems import Problems
+from generator.problems import ENTRY, Problems
 
 
 def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, str]] = frozenset()) -> Problems:
@@ -44,7 +44,12 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
             line, column = source.position(("cases", i)) if source else (1, 1)
             if case_id in seen:
                 problems.add(
-                    version.file, line, column, "duplicate-id", f"case '{case_id}' is listed twice in this month"
+                    version.file,
+                    line,
+                    column,
+                    "duplicate-id",
+                    f"case '{case_id}' is listed twice in this month; the second entry is left out",
+                    scope=ENTRY,
                 )
             seen.add(case_id)
             if case_id not in case_ids:
@@ -53,7 +58,9 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
                     line,
                     column,
                     "unknown-reference",
-                    f"case '{case_id}' has no file in content/cases/{_guess(case_id, case_ids)}",
+                    f"case '{case_id}' has no file in content/cases/{_guess(case_id, case_ids)}; "
+                    "this entry is left out, the rest of the month is published",
+                    scope=ENTRY,
                 )
             elif (case_id, version.lang) in broken:
                 continue  # its own file already says what is wrong
@@ -66,6 +73,7 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
                     f"case '{case_id}' has no '{version.lang}' version (content/cases/{case_id}.{version.lang}.yaml); "
                     "it is left out of this month's page",
                     severity="warning",
+                    scope=ENTRY,
                 )
 
     return problems

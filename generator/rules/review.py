@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Content, ReviewStatus
-from generator.problems import Problems
+from generator.problems import WAITING, Problems
 from generator.yamlsource import Source
 
 
@@ -27,6 +27,7 @@ def check(content: Content, sources: dict[str, Source], today: dt.date) -> Probl
                 f"not approved yet (status: {review.status.value}); it stays out of the site, slides and mobile "
                 "exports until the consumer-protection office approves it",
                 severity="warning",
+                scope=WAITING,
             )
         elif review.status is ReviewStatus.approved:
             missing = [name for name in ("number", "reviewer", "date") if getattr(review, name) is None]

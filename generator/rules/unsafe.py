@@ -34,7 +34,7 @@ SCRIPT_URL = re.compile(
     re.IGNORECASE,
 )
 # The start of something a browser would read as markup: <tag, </tag, <!-- or <! ..., <?
-MARKUP_START = re.compile(r"<\s*/?\s*[A-Za-z]|<[!?]")
+MARKUP_START = re.compile(r"</?[A-Za-z]|<[!?]")  # "收益 < CPI" is no tag: a browser needs a letter at once
 # Python-Markdown's attribute lists: {: #id .class key=value }, {#id}, {.class}
 ATTRIBUTE_LIST = re.compile(r"\{\s*(?::[^{}\n]*|[#.][\w-][^{}\n]*)\}")
 HANDLER_IN_BRACES = re.compile(r"\{[^{}\n]*\bon[a-z]+\s*=[^{}\n]*\}", re.IGNORECASE)
@@ -101,7 +101,8 @@ def find_unsafe(text: str) -> list[Finding]:
             )
     tags = _tags(folded.text) if "<" in folded.text else []
     for tag in tags:
-        start, length = folded.span(tag.start, tag.end)
+        line_end = folded.text.find("\n", tag.start)  # pointed at on its own line (a tag left open runs on)
+        start, length = folded.span(tag.start, min(tag.end, line_end) if line_end > tag.start else tag.end)
         found.append((start, length, *_judge(tag)))
     for match in HANDLER.finditer(folded.text):
         if not any(t.start <= match.start() < t.end for t in tags) and not HANDLER_IN_BRACES.search(folded.text):
@@ -202,7 +203,7 @@ def _tags(text: str) -> list[Tag]:
     for match in MARKUP_START.finditer(text):
         if not any(start <= match.start() < end for start, end in covered):
             rest = text[match.start() :]
-            name = re.match(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)", rest)
+            name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", rest)
             handler = re.search(r"(?:^|[\s/\"'])on[a-z]+\s*=", rest[1:], re.IGNORECASE)
             attributes = [(handler.group().strip(" /\"'=").lower(), "")] if handler else []
             tags.append(Tag(name.group(1).lower() if name else "!", attributes, match.start(), len(text)))

@@ -1,8 +1,20 @@
-"""Promises and forbidden wording: 保本, 零风险, 원금 보장, risk-free — unless quoted to warn against them."""
+"""Promises and forbidden wording: 保本, 零风险, 원금 보장, risk-free — unless said to warn against them.
+
+A term is looked for in the text's skeleton: folded (full-width, traditional, look-alike and invisible
+characters read as what they show), lower-case, with spaces, hyphens and dots between its letters
+allowed (保 本, 保-本, risk free) but not sentence punctuation (投保，本行 is no 保本). A Latin or Hangul
+term must start a word (casino risk is no "no risk", 금융업무 위험 no 무위험); a Korean particle may sit
+between the words of a term (원금이 보장됩니다).
+
+It is excused when it is denied right before it (本产品不保本, 没有零风险的投资, no investment is
+risk-free), when it sits in a harmless longer word listed as its exception (确保本人), or when it is
+quoted in a sentence that warns against it (骗子常说“稳赚不赔”) — quoting alone is not enough
+(我们的产品“保本”，欢迎购买 is a promise)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,15 +28,26 @@ OPENING = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》",
 CLOSING = {v: k for k, v in OPENING.items()}
 STRAIGHT = {'"', "'"}
 SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "\n", ". ")
-# Words that make a quoted promise a warning against it: who says it (骗子, 不法分子, scammers), that it is
-# a lie (谎称, 所谓, so-called), or telling the reader not to believe it (警惕, 조심, beware, never).
+# Punctuation that ends a phrase: a term never runs across it.
+BREAKS = set("，。、；：！？,;:!?()（）【】[]「」『』《》〈〉“”‘’\"'«»|\n\r\t")
+# Words that make a quoted promise a warning against it wherever they stand in the sentence: who says it
+# (骗子, 不法分子, scammers), that it is a lie (谎称, 所谓, so-called), telling the reader not to believe it
+# (警惕, 조심, beware). Plain negations (不要, 没有) count only right before the term: 不要错过 sells.
 WARNING_CUES = re.compile(
-    r"骗|诈|不法|非法|违法|违规|谎称|声称|号称|宣称|自称|扬言|吹嘘|鼓吹|所谓|承诺|许诺|诱饵|幌子|噱头|套路|陷阱|话术"
-    r"|警惕|谨防|提防|当心|小心|注意|不要|别信|切勿|切莫|勿信|不会|不能|不可能|没有|并非|不是|不存在|虚假|识破|防范"
-    r"|사기|속지|속이|주의|조심|미끼|현혹|유혹|거짓|허위|불법|경계|의심|사칭|주장|없습니다|없다|없는|아닙니다|않|마세요|피하"
-    r"|claim|promis|scam|fraud|fake|false|lure|bait|beware|never|don't|do not|doesn't|does not|isn't|is not|no such"
-    r"|so-called|so called|warn|trick|criminal|suspicious|too good"
+    r"骗|诈|不法|非法|违法|违规|谎称|声称|号称|宣称|自称|扬言|吹嘘|鼓吹|所谓|诱饵|幌子|噱头|套路|陷阱|话术"
+    r"|警惕|谨防|提防|当心|小心|虚假|识破|防范|别信|切勿|切莫|勿信|不要相信|不要轻信"
+    r"|사기|속지|속이|미끼|현혹|유혹|거짓|허위|불법|경계|의심|사칭|조심|주의하"
+    r"|claim|scam|fraud|fake|false|lure|bait|beware|so-called|so called|warn|trick|criminal|suspicious|too good"
 )
+# A denial right before the term (or before its opening quote)
+DENIED_BEFORE = re.compile(
+    r"(?:不|非|没有|没|无法|不能|不会有|不可能|不存在|并非|不是|绝非|绝不|没有所谓的?|哪有|并无)\s*[“「『‘\"']?$"
+    r"|\b(?:no|not|never|isn't|aren't|nothing|none|without)\b(?:\s+[a-z]+){0,2}\s*[“\"']?$",
+    re.IGNORECASE,
+)
+# A Korean denial right after the term (or its closing quote): '원금 보장'은 없습니다
+DENIED_AFTER = re.compile(r"^[”」』’\"']?\s*(?:[\uac00-\ud7a3]{0,4}(?:은|는|이|가|란)\s*)?(?:없|아닙|아니)")
+KOREAN_PARTICLE = r"(?:이|가|은|는|을|를|도|의)? ?"
 
 
 @dataclass(frozen=True)
@@ -66,58 +89,28 @@ def terms_for(extra: dict[str, list[str]], allowed: list[str]) -> dict[str, Term
     return terms
 
 
-def _skeleton(text: str) -> Folded:
-    """Lower-case letters and digits only, so 保 本, 保-本, ＲＩＳＫ-free, 穩賺 and rіsk (Cyrillic і) all match."""
-    folded = fold(text.lower(), keep=is_word_char, chinese=True)
-    lowered = folded.text.lower()  # a look-alike may have been an upper-case letter
-    if len(lowered) != len(folded.text):
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded.text)
-    return Folded(lowered, folded.origin)
-
-
-@cache
-def _needle(term: str) -> str:
-    """A term's skeleton: the same few dozen terms are looked for in every string of every file."""
-    return _skeleton(term).text
-
-
 def find_forbidden_terms(text: str, terms: dict[str, Term], *, warning: bool = False) -> list[TermHit]:
     """Every promise made in `text`. `warning`: the text is a warning by what it is (a red flag), so a
     quoted term is always a quotation."""
     skeleton = _skeleton(text)
-    excused = _excused(skeleton.text, terms)
     hits: list[TermHit] = []
     covered: list[tuple[int, int]] = []
     for term in sorted(terms, key=len, reverse=True):  # 稳赚不赔 before 稳赚
-        needle = _needle(term)
-        if not needle:
+        pattern = _pattern(term)
+        if pattern is None:
             continue
-        start = skeleton.text.find(needle)
-        while start >= 0:
-            end = start + len(needle)
+        excused = [span for word in terms[term].exceptions if (p := _pattern(word)) for span in _spans(p, skeleton)]
+        for start, end in _spans(pattern, skeleton):
+            if any(e_start <= start and end <= e_end for e_start, e_end in excused):
+                continue
+            if any(start < c_end and c_start < end for c_start, c_end in covered):
+                continue
+            covered.append((start, end))  # a longer term found here: its shorter ones are not found again
             origin, length = skeleton.span(start, end)
-            inside = any(origin < c_end and c_start < origin + length for c_start, c_end in covered)
-            said = quoted(text, origin, origin + length) if warning else warned_against(text, origin, origin + length)
-            if not inside and (term, start) not in excused and not said:
-                hits.append(TermHit(term, terms[term].reason, origin, length))
-                covered.append((origin, origin + length))
-            start = skeleton.text.find(needle, start + 1)
+            if _said_as_warning(text, origin, origin + length, warning):
+                continue
+            hits.append(TermHit(term, terms[term].reason, origin, length))
     return sorted(hits, key=lambda h: h.start)
-
-
-def _excused(skeleton: str, terms: dict[str, Term]) -> set[tuple[str, int]]:
-    """(term, position) pairs that sit inside a harmless longer word: 确保本人 is not 保本."""
-    excused: set[tuple[str, int]] = set()
-    for word, term in terms.items():
-        needle = _needle(word)
-        for exception in term.exceptions:
-            longer = _needle(exception)
-            offset = longer.find(needle)
-            at = skeleton.find(longer)
-            while at >= 0 and offset >= 0:
-                excused.add((word, at + offset))
-                at = skeleton.find(longer, at + 1)
-    return excused
 
 
 def warned_against(text: str, start: int, end: int) -> bool:
@@ -149,3 +142,69 @@ def quoted(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
     return stack[-1] in rest
+
+
+# -----------------------------------------------------------------------------
+# helpers
+# -----------------------------------------------------------------------------
+
+
+def _said_as_warning(text: str, start: int, end: int, warning: bool) -> bool:
+    sentence_start = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+    before = text[sentence_start:start]
+    if DENIED_BEFORE.search(fold(before[-24:], chinese=True).text) or DENIED_AFTER.match(text[end : end + 12]):
+        return True
+    if warning:
+        return quoted(text, start, end)
+    return warned_against(text, start, end)
+
+
+def _skeleton(text: str) -> Folded:
+    """Letters and digits, lower-case; a single space where anything else stood between them, and '|'
+    where a phrase ends."""
+    folded = fold(text, chinese=True)
+    chars: list[str] = []
+    origin: list[int] = []
+    for ch, at in zip(folded.text, folded.origin, strict=True):
+        lower = ch.lower()
+        if len(lower) == 1 and is_word_char(lower):
+            chars.append(lower)
+        elif ch in BREAKS:
+            if chars and chars[-1] == " ":
+                chars.pop()
+                origin.pop()
+            if chars and chars[-1] == "|":
+                continue
+            chars.append("|")
+        elif chars and chars[-1] not in " |":
+            chars.append(" ")
+        else:
+            continue
+        origin.append(at)
+    return Folded("".join(chars), origin)
+
+
+@cache
+def _pattern(term: str) -> re.Pattern[str] | None:
+    """A term's pattern on skeletons: a space may fall between any two of its characters."""
+    words = [w for w in _skeleton(term).text.replace("|", " ").split(" ") if w]
+    if not words:
+        return None
+    hangul = any(_is_hangul(ch) for ch in words[0])
+    body = (KOREAN_PARTICLE if hangul else " ?").join(" ?".join(map(re.escape, word)) for word in words)
+    first, last = words[0][0], words[-1][-1]
+    if first.isascii() and first.isalnum():
+        body = r"(?<![a-z0-9])" + body
+    elif _is_hangul(first):
+        body = r"(?<![\uac00-\ud7a3])" + body
+    if last.isascii() and last.isalpha():
+        body += r"(?![a-z])"
+    return re.compile(body)
+
+
+def _spans(pattern: re.Pattern[str], skeleton: Folded) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(skeleton.text)]
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or unicodedata.name(ch, "").startswith("HANGUL")

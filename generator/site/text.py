@@ -15,9 +15,10 @@ from markupsafe import Markup
 
 from generator.markup import render_markdown
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!])")
-# What would start a block if the text began a line: a list, a quote, a heading, a rule, an admonition
-_BLOCK_START = re.compile(r"^(\s*)([-+=~:>]|\d+(?=[.)]))")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#!])")
+# What would start a list if the text began a line ("- ", "+ ", "1. ", "1) "); only escapable characters are
+# escaped (Markdown shows a backslash before any other: 3.15 must stay 3.15)
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+])(?=\s)|(\d+)([.)])(?=\s))")
 # Control characters (Python-Markdown keeps its own placeholders in \x02…\x03): shown as a replacement mark
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -25,9 +26,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def plain(value: object) -> str:
     """Text shown as typed: no Markdown, no HTML, and no {: attribute list } for attr_list to read."""
     text = html.escape(_CONTROL.sub("\ufffd", str(value)), quote=False).replace("\n", " ")
-    text = text.replace("{", "&#123;").replace("}", "&#125;")
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # after: an entity's '#' is no heading mark; '|' as an entity splits no table cell and shows no backslash
+    text = text.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
+    return _BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, bullet, number, mark = match.groups()
+    return indent + ("\\" + bullet if bullet else number + "\\" + mark)
 
 
 def html_block(value: object) -> Markup:

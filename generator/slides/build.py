@@ -54,13 +54,18 @@ def plan_slides(
     labels = load_labels(options.root / options.labels)
     memo = FitMemo(options.cache / "fits.json")
     keep_coverage_in(options.cache / "fonts.json")
-    planner = Planner(content, layouts, labels, sources, options.today, dict(content.site.fonts), memo=memo)
+    planner = Planner(content, layouts, labels, sources, options.today, font_files(content, options), memo=memo)
     folders: dict[Folder, list[SlidePlan]] = {}
     for name, display in content.site.displays.items():
         for theme in sorted(content.themes.values(), key=lambda t: (t.month, t.lang)):
             folders[(name, theme.month, theme.lang)] = planner.month(name, display, theme)
     memo.save()
     return folders, planner.problems
+
+
+def font_files(content: Content, options: SlideOptions) -> dict[str, str]:
+    """site.yaml's `fonts:`, from the project folder (a system font's full path stays as it is)."""
+    return {lang: str(options.root / ref) for lang, ref in content.site.fonts.items()}
 
 
 def check_slides(content: Content, sources: dict, options: SlideOptions) -> Problems:
@@ -110,7 +115,8 @@ def build_slides(
             cached = options.cache / f"contact-{key}.png"
             sheets.append((out / "contact" / month / lang / name, heading, lang, items, cached))
     todo = [s for s in sheets if not s[4].exists()]
-    jobs = [(items, heading, lang, content.site.fonts.get(lang)) for _, heading, lang, items, _ in todo]
+    fonts = font_files(content, options)
+    jobs = [(items, heading, lang, fonts.get(lang)) for _, heading, lang, items, _ in todo]
     for (*_, cached), data in zip(todo, _map(_contact_job, jobs, options.workers), strict=True):
         _store(options.cache, cached.name.removesuffix(".png"), "png", data)
     for sheet, *_, cached in sheets:

@@ -46,11 +46,16 @@ class FontNotFound(Exception):
 
 
 def find_face(lang: str, bold: bool = True, override: str | None = None) -> FontFace:
+    """The font set in site.yaml for `lang` if it is a usable one (check says when it is not), else the
+    best installed one."""
     if override:
         path = Path(override)
-        if not path.is_file():
-            raise FontNotFound(f"the font file {override} set in content/site.yaml does not exist")
-        return FontFace(str(path), 0 if path.suffix.lower() != ".ttc" else TTC_INDEX.get(lang, 0))
+        face = FontFace(str(path), 0 if path.suffix.lower() != ".ttc" else TTC_INDEX.get(lang, 0))
+        try:
+            if path.is_file() and coverage(face):
+                return face
+        except Exception:  # fontTools raises many kinds for a file that is no font: rules/files.py names it
+            pass
     for family in FAMILIES.get(lang, FAMILIES["en"]):
         face = _fc_match(family, bold)
         if face:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.model import CaseVersion, Content, Display, ReviewStatus, ThemeVersion
-from generator.problems import Problems
+from generator.problems import SLIDES, Problems, display_scope
 from generator.slides.fit import Fitted, break_lines, fit_text
 from generator.slides.fonts import FontFace, face_for, fallback_faces, find_face, missing_characters, pillow_font
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
@@ -376,8 +376,10 @@ class _Context:
                     line,
                     column,
                     "missing-glyph",
-                    f"the character '{ch}' (U+{ord(ch):04X}) is in no installed font, so a lobby screen would show "
-                    "an empty box; remove it or install a font that has it",
+                    f"the character '{ch}' (U+{ord(ch):04X}) is in no installed font, so a lobby screen would "
+                    "show an empty box: its slides are left out (the site and the app show it); remove the "
+                    "character or install a font that has it",
+                    scope=SLIDES,
                 )
                 ok = False
         return ok
@@ -394,10 +396,18 @@ class _Context:
                 f"there is no slogan and the title does not fit one line of the {size}; "
                 "add a short `slogan:` to show this case on the strip"
             )
-            self.p.problems.add(file, line, column, "too-long", message, severity="warning")
+            self.p.problems.add(
+                file, line, column, "too-long", message, severity="warning", scope=display_scope(self.name)
+            )
             return
         self.p.problems.add(
-            file, line, column, "too-long", f"too long for the {size}: it does not fit {what}; shorten it"
+            file,
+            line,
+            column,
+            "too-long",
+            f"too long for the {size}: it does not fit {what}, so that slide is left out (the rest is "
+            "published); shorten it",
+            scope=display_scope(self.name),
         )
 
 

@@ -100,3 +100,18 @@ def test_ampersands_colons_braces_and_emoji_are_ordinary_text(text: str) -> None
 def test_an_invisible_character_is_a_warning_at_its_place() -> None:
     (finding,) = find_unsafe("转账前\u200b核实")
     assert finding[:3] == (3, 1, "warning") and "U+200B" in finding[3]
+
+
+@pytest.mark.parametrize("text", ["实际收益 < CPI 涨幅时", "When returns < inflation, you lose"])
+def test_a_less_than_sign_before_a_space_is_no_tag(text: str) -> None:
+    assert find_unsafe(text) == []
+
+
+def test_an_unfinished_tag_in_a_story_is_reported_at_its_own_line(project: Path) -> None:
+    case = project / "content/cases/fake-tax-refund.yaml"
+    lines = case.read_text(encoding="utf-8").splitlines()
+    at = lines.index("story: |") + 3
+    lines[at] = "  他说<img src=x onerror=alert(1) 然后挂了电话"
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (problem,) = [p for p in check_project(project).problems if p.rule == "unsafe-content"]
+    assert (problem.line, problem.column) == (at + 1, 5)

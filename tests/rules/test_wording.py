@@ -86,7 +86,7 @@ def test_site_yaml_terms_are_used_by_check(project: Path) -> None:
         ("A r\u0456sk-free deposit", "risk-free"),  # Cyrillic і
         ("我们的产品“保本”，欢迎购买", "保本"),  # quoted, but said as a promise
         ("本行理财「稳赚不赔」，名额有限", "稳赚不赔"),
-        ("确保本金安全，放心投资", "保本"),  # the exception for 确保本人 must not excuse this
+        ("确保本金安全，放心投资", "确保本金"),  # the exception for 确保本人 must not excuse this
     ],
 )
 def test_a_promise_disguised_or_quoted_as_a_promise_is_caught(text: str, term: str) -> None:
@@ -96,3 +96,42 @@ def test_a_promise_disguised_or_quoted_as_a_promise_is_caught(text: str, term: s
 def test_a_quoted_promise_in_a_red_flag_is_a_warning_not_a_promise(project: Path) -> None:
     problems = [p for p in check_project(project).problems if p.rule == "forbidden-term"]
     assert problems == []  # high-return-wealth's red flag: 收益远高于正常水平，且说“稳赚不赔”
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("本行郑重承诺“保本保息”，欢迎选购", "保本"),  # 承诺 here is the bank's own promise
+        ("我们的理财产品“稳赚不赔”，名额有限，不要错过！", "稳赚不赔"),  # 不要 sells, it does not warn
+        ("本产品“保本”，不会让您失望", "保本"),
+        ("본 상품은 원금이 보장됩니다", "원금 보장"),  # a particle between the words
+        ("무조건 수익 보장", "수익 보장"),
+        ("保底收益8%", "保底收益"),
+        ("投资没有风险", "没有风险"),
+        ("Returns are guaranteed", "returns are guaranteed"),
+    ],
+)
+def test_a_promise_in_sales_talk_is_caught(text: str, term: str) -> None:
+    assert found(text)[:1] == [term]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老人毫无风险意识，轻信了对方",
+        "在无风险评估的情况下签了合同",
+        "投保本产品前请阅读条款",
+        "请及时投保，本行将为您服务",  # no term runs across a comma
+        "谁也无法确保收益",
+        "Older people at risk: free health seminars",
+        "Casino risk is high",
+        "금융업무 위험을 줄이려면",
+        "Remember: no investment is risk-free.",
+        "世上没有零风险的高收益投资",
+        "손실 없는 투자는 없습니다",
+        "本产品不保本，投资需谨慎",
+        "本理财产品并非保本产品",
+    ],
+)
+def test_a_denial_and_words_that_only_contain_a_term_do_not_fire(text: str) -> None:
+    assert found(text) == []

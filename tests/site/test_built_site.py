@@ -233,3 +233,14 @@ def test_a_control_character_in_a_title_does_not_break_the_page(project: Path, m
     html = (project / "site/cases/card-renting/index.html").read_text(encoding="utf-8")
     assert "<title>出租银行卡\x7f违法\x1b - " in html  # the title from the front matter, not its raw text
     assert "casecast_status" not in html and "title: " not in html
+
+
+def test_titles_that_start_like_a_list_show_as_typed(project: Path) -> None:
+    theme = project / "content/themes/2026-03.yaml"
+    text = re.sub(r"(?m)^title: .*$", "title: 3.15 金融消费者权益保护教育宣传月 | 以案说险", theme.read_text("utf-8"))
+    text = re.sub(r"(?m)^slogans:\n  - ", "slogans:\n  - 1. ", text)
+    theme.write_text(text, encoding="utf-8")
+    assert build_site(project)
+    html = (project / "site/months/2026-03/index.html").read_text(encoding="utf-8")
+    assert ">3.15 金融消费者权益保护教育宣传月 &#124; 以案说险</h1>" in html
+    assert "<li>1. " in html and "\\" not in html[html.index("<article") : html.index("</article>")]
