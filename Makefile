@@ -16,7 +16,7 @@ build: $(VENV)/.installed system-fonts
 test: $(VENV)/.installed system-fonts system-test tests/node_modules/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
-	@$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
+	@$(BIN)/python -m pytest -q -p no:cacheprovider -n auto; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
 
 # Speed and scale (a script, not a test): prints a table and writes benchmarks/results.json.
