@@ -15,13 +15,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs_static_i18n.config import I18nPluginLanguage
 
 from generator.buildinfo import build_time, write_build_info
 from generator.cache import cache_dir
 from generator.checking import SITE_FILE, check_project, publishable
-from generator.labels import LABELS
+from generator.labels import LABELS, load_labels
 from generator.loading import Loaded
 from generator.media import clean_image
+from generator.model import Site
 from generator.plugin.config import CasecastConfig
 from generator.plugin.exports import keep_previous, report_problems, write_mobile, write_slides
 from generator.plugin.search import SearchParser, page_search_docs
@@ -60,16 +62,18 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         root = Path(config.config_file_path).parent
         i18n = config.plugins.get("i18n")
         # mkdocs-static-i18n builds each further language inside the first build: load content once
-        if not getattr(i18n, "building", False):
+        building_more = getattr(i18n, "building", False)
+        if not building_more:
             self._load(root)
             if config.strict and self.loaded and self.loaded.problems.failed(strict=True, building=True):
                 raise PluginError("build refused (--strict): fix the problems above; site/ was left as it was")
-        lang = getattr(i18n, "current_language", None) or getattr(i18n, "default_language", None)
         content = publishable(self.loaded) if self.loaded else None
         if content is None:
             raise PluginError("content/site.yaml has errors (see above); fix them and build again")
+        if not building_more:
+            set_languages(config, i18n, content.site, load_labels(root / LABELS))
+        lang = getattr(i18n, "current_language", None) or getattr(i18n, "default_language", None)
         lang = lang or content.site.default_language
-        _check_languages(content.site.languages, i18n)
         # Material prints these into every page as they are (MkDocs' templates do not escape): as Markup
         # they are escaped text once, and Material's own `| e` leaves them so.
         config.site_name = Markup.escape(content.site.text(content.site.name, lang) or config.site_name)
@@ -242,14 +246,29 @@ def _theme_template_class(root: Path) -> type[jinja2.Template]:
     return ThemeTemplate
 
 
-def _check_languages(languages: list[str], i18n) -> None:
-    if i18n is None:
-        if len(languages) > 1:
+def set_languages(config: MkDocsConfig, i18n, site: Site, labels: dict[str, dict[str, str]]) -> None:
+    """content/site.yaml is the one place a bank sets its languages: mkdocs-static-i18n and Material are
+    configured from it (mkdocs.yml holds a placeholder), names and nav words from theme/pages/labels.yaml."""
+    if i18n is None:  # a one-language site whose mkdocs.yml has no i18n plugin
+        if len(site.languages) > 1:
             raise PluginError("content/site.yaml lists several languages but mkdocs.yml has no i18n plugin")
+        config.theme["language"] = site.default_language
         return
-    configured = [lang.locale for lang in i18n.config.languages]
-    if sorted(configured) != sorted(languages) or configured[0] != languages[0]:
-        raise PluginError(
-            f"content/site.yaml has languages {languages} but mkdocs.yml's i18n plugin has {configured}; "
-            "make them the same, default language first"
+    languages = []
+    for lang in site.languages:
+        words = {**labels.get("en", {}), **labels.get(lang, {})}
+        option = I18nPluginLanguage()
+        option.load_dict(
+            {
+                "locale": lang,
+                "name": words.get("lang_name", lang),
+                "default": lang == site.default_language,
+                "build": True,
+                "nav_translations": {"Months": words["all_months"], "Categories": words["all_categories"]},
+            }
         )
+        failed, _ = option.validate()
+        if failed:
+            raise PluginError(f"content/site.yaml: language '{lang}' cannot be built ({failed[0][1]})")
+        languages.append(option)
+    i18n.config.languages = languages
