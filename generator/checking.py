@@ -148,7 +148,7 @@ def _slide_problems(loaded: Loaded, root: Path, today: dt.date):
     """too-long and missing-glyph: found by fitting every slide text, without drawing anything."""
     from generator.slides import SlideOptions, check_slides
 
-    if not loaded.content.site.displays or not (root / "theme" / "slides" / "layouts.yaml").is_file():
+    if not loaded.content.site.displays:
         return []
     bad = loaded.problems.files_with_errors()
     content = publishable(loaded)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.buildinfo import build_time
 from generator.checking import SITE_FILE, check_project
@@ -49,7 +49,11 @@ def build_site(
     from mkdocs.config import load_config
 
     root = Path(root).resolve()
-    config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+    except (ConfigurationError, Abort) as error:  # MkDocs has already said which setting, and why
+        log.error(f"mkdocs.yml: {error}")
+        return Built(False, None)
     plugin = config.plugins["casecast"]
     plugin.config.drafts = drafts
     if exports is not None:

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+
+class IsoDate(opt.Type):
+    """A day written YYYY-MM-DD that exists (2026-13-01 is refused with a sentence, not a traceback)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        text = super().run_validation(value)
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(f"'{text}' is not a day written YYYY-MM-DD, e.g. 2026-03-18") from None
+        return text
 
 
 class CasecastConfig(Config):
-    content_dir = opt.Type(str, default="content")
-    templates = opt.Type(str, default="theme/pages")
     drafts = opt.Type(bool, default=False)
-    today = opt.Optional(opt.Type(str))  # YYYY-MM-DD; fixes "this month" for reproducible builds
+    today = opt.Optional(IsoDate())  # YYYY-MM-DD; fixes "this month" for reproducible builds
+    content_dir = opt.Dir(exists=True, default="content")
+    templates = opt.Dir(exists=True, default="theme/pages")
     exports = opt.ListOfItems(opt.Choice(["slides", "mobile"]), default=["slides", "mobile"])  # site/exports/

@@ -15,12 +15,13 @@ from generator.cache import cache_dir
 from generator.checking import publishable
 from generator.loading import Loaded
 from generator.mobile import build_mobile
-from generator.problems import SMS, WAITING, Problems
+from generator.problems import SLIDES, SMS, WAITING, Problems
 from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound
 from generator.slides.layout import LayoutError
 
 log = logging.getLogger("mkdocs.plugins.casecast")
+LAYOUTS = "theme/slides/layouts.yaml"
 
 
 def report_problems(problems: Problems) -> None:
@@ -41,6 +42,9 @@ def slide_options(root: Path, today: dt.date) -> SlideOptions:
 def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, only=None) -> None:
     content = publishable(loaded) if loaded else None
     if content is None or not content.site.displays:
+        return
+    if LAYOUTS in loaded.problems.withheld(SLIDES):
+        log.error(f"slides: none this time, {LAYOUTS} has errors (see above); the site and the app files are built")
         return
     started = time.perf_counter()
     try:

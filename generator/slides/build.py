@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.labels import LABELS, load_labels
 from generator.model import Content
-from generator.problems import Problems
+from generator.problems import SLIDES, Problems
 from generator.slides.contact import SHEET, contact_sheet
 from generator.slides.fonts import keep_coverage_in
 from generator.slides.kiosk import kiosk_page, playlist
@@ -71,9 +71,9 @@ def font_files(content: Content, options: SlideOptions) -> dict[str, str]:
 def check_slides(content: Content, sources: dict, options: SlideOptions) -> Problems:
     try:
         return plan_slides(content, sources, options)[1]
-    except LayoutError as error:
+    except LayoutError as error:  # the designer's file: slides wait for it, the site does not
         problems = Problems()
-        problems.add(options.layouts, 1, 1, "schema", str(error))
+        problems.add(options.layouts, error.line, error.column, "schema", str(error), scope=SLIDES)
         return problems
 
 

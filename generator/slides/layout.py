@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import re
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-import yaml
-
 from generator.model import Display
+from generator.yamlsource import Source, SourceError, read_source
 
 SIZE_CLASSES = ("title", "body", "fine", "line")
 MIN_CONTRAST = 7.0
 
 
 class LayoutError(Exception):
-    """A mistake in theme/slides/layouts.yaml: a designer's error, reported in one sentence."""
+    """A mistake in theme/slides/layouts.yaml: a designer's error, one sentence at its line."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
 
 
 @dataclass(frozen=True)
@@ -38,48 +43,111 @@ class Layout:
     slides: dict[str, tuple[Layer, ...]]
 
 
+LAYER_KEYS = {f.name for f in fields(Layer)}
+REQUIRED_LAYER_KEYS = ("role", "box", "color", "size", "max")
+COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
 def load_layouts(path: Path) -> dict[str, Layout]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise LayoutError(f"{path}: cannot be read ({error})") from None
+        source = read_source(path)
+    except SourceError as error:
+        raise LayoutError(f"{path.name}: {error.message}", error.line, error.column) from None
+    if not isinstance(source.data, dict) or not source.data:
+        raise LayoutError(f"{path.name}: no layouts in it; it needs landscape, portrait, strip and mono")
     layouts = {}
-    for name, spec in data.items():
-        try:
-            slides = {
-                kind: tuple(Layer(**{**layer, "box": tuple(layer["box"])}) for layer in layers)
-                for kind, layers in spec["slides"].items()
-            }
-            layout = Layout(name, float(spec["margin"]), spec["background"], slides)
-        except (KeyError, TypeError) as error:
-            raise LayoutError(f"{path}: layout '{name}' is incomplete or has an unknown setting ({error})") from None
-        check_layout(layout, path)
-        layouts[name] = layout
+    for name, spec in source.data.items():
+        layout = _layout(str(name), spec, source, path)
+        check_layout(layout, path, source)
+        layouts[str(name)] = layout
     return layouts
 
 
-def check_layout(layout: Layout, path: Path) -> None:
+def _layout(name: str, spec: object, source: Source, path: Path) -> Layout:
+    def fail(message: str, *where: str | int) -> LayoutError:
+        return LayoutError(
+            f"{path.name}: {'.'.join(map(str, (name, *where)))}: {message}", *source.position((name, *where))
+        )
+
+    if not isinstance(spec, dict):
+        raise fail("must be a set of settings (margin, background, slides)")
+    for key in ("margin", "background", "slides"):
+        if key not in spec:
+            raise fail(f"'{key}' is missing")
+    if not isinstance(spec["margin"], (int, float)) or not 0 <= spec["margin"] < 0.5:
+        raise fail("must be a fraction of the display, e.g. 0.05", "margin")
+    if not isinstance(spec["background"], str) or not COLOR.match(spec["background"]):
+        raise fail("must be a colour such as #7f0000", "background")
+    if not isinstance(spec["slides"], dict):
+        raise fail("must list the slide kinds (cover, case, slogan …)", "slides")
+    slides = {}
+    for kind, layers in spec["slides"].items():
+        if not isinstance(layers, list):
+            raise fail("must be a list of layers", "slides", kind)
+        slides[str(kind)] = tuple(
+            _layer(layer, source, path, (name, "slides", kind, i)) for i, layer in enumerate(layers)
+        )
+    return Layout(name, float(spec["margin"]), spec["background"], slides)
+
+
+def _layer(spec: object, source: Source, path: Path, where: tuple) -> Layer:
+    shown = ".".join(str(w + 1 if isinstance(w, int) else w) for w in where)
+
+    def fail(message: str, *key: str) -> LayoutError:
+        return LayoutError(f"{path.name}: {shown}: {message}", *source.position((*where, *key), key=bool(key)))
+
+    if not isinstance(spec, dict):
+        raise fail("must be {role: …, box: […], color: …, size: …, max: …}")
+    for key in spec:
+        if key not in LAYER_KEYS:
+            guess = difflib.get_close_matches(str(key), LAYER_KEYS, n=1)
+            raise fail(f"unknown setting '{key}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), key)
+    for key in REQUIRED_LAYER_KEYS:
+        if key not in spec:
+            raise fail(f"'{key}' is missing")
+    box = spec["box"]
+    if not (isinstance(box, list) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box)):
+        raise fail("box must be [x, y, width, height], fractions of the safe area", "box")
+    for key in ("color", "fill"):
+        if spec.get(key) is not None and not (isinstance(spec[key], str) and COLOR.match(spec[key])):
+            raise fail(f"{key} must be a colour such as #ffffff", key)
+    if not isinstance(spec["max"], (int, float)) or not 0 < spec["max"] <= 1:
+        raise fail("max must be a fraction of the display height, e.g. 0.08", "max")
+    if spec.get("align", "left") not in ("left", "center", "right"):
+        raise fail("align must be left, center or right", "align")
+    if spec.get("valign", "top") not in ("top", "middle", "bottom"):
+        raise fail("valign must be top, middle or bottom", "valign")
+    return Layer(**{**spec, "box": tuple(float(v) for v in box), "max": float(spec["max"])})
+
+
+def check_layout(layout: Layout, path: Path, source: Source | None = None) -> None:
     for kind, layers in layout.slides.items():
-        for layer in layers:
+        for index, layer in enumerate(layers):
             where = f"{path.name}: {layout.name}.{kind}.{layer.role}"
+            at = source.position((layout.name, "slides", kind, index)) if source else (1, 1)
             x, y, w, h = layer.box
             if min(x, y, w, h) < 0 or x + w > 1.0001 or y + h > 1.0001:
-                raise LayoutError(f"{where}: the box {list(layer.box)} leaves the safe area")
+                raise LayoutError(f"{where}: the box {list(layer.box)} leaves the safe area", *at)
             if layer.size not in SIZE_CLASSES:
-                raise LayoutError(f"{where}: size must be one of {', '.join(SIZE_CLASSES)}")
+                raise LayoutError(f"{where}: size must be one of {', '.join(SIZE_CLASSES)}", *at)
             behind = layer.fill or layout.background
             ratio = contrast(layer.color, behind)
             if ratio < MIN_CONTRAST:
                 raise LayoutError(
                     f"{where}: {layer.color} on {behind} has contrast {ratio:.1f}:1; "
-                    f"at least {MIN_CONTRAST}:1 is needed"
+                    f"at least {MIN_CONTRAST}:1 is needed",
+                    *at,
                 )
 
 
-def layout_for(display: Display, layouts: dict[str, Layout]) -> Layout:
+def layout_for(display: Display, layouts: dict[str, Layout], name: str = "") -> Layout:
     if display.kind == "strip":
-        return layouts["mono" if display.colors == "mono" else "strip"]
-    return layouts["portrait" if display.height > display.width else "landscape"]
+        wanted = "mono" if display.colors == "mono" else "strip"
+    else:
+        wanted = "portrait" if display.height > display.width else "landscape"
+    if wanted not in layouts:
+        raise LayoutError(f"layouts.yaml has no '{wanted}' layout, which the {name or 'a'} display needs; add it")
+    return layouts[wanted]
 
 
 def min_sizes(display: Display) -> dict[str, int]:

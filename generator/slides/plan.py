@@ -117,7 +117,7 @@ class Planner:
 
     def month(self, display_name: str, display: Display, theme: ThemeVersion) -> list[SlidePlan]:
         lang = theme.lang
-        layout = layout_for(display, self.layouts)
+        layout = layout_for(display, self.layouts, display_name)
         faces = tuple(fallback_faces(find_face(lang, override=self.fonts.get(lang))))
         ctx = _Context(self, display_name, display, layout, faces, lang)
         cases = [c for c in (self.content.case(i, lang) for i in theme.theme.cases) if c and self.eligible(c)]
