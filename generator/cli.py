@@ -13,7 +13,7 @@ from generator.checking import check_project
 from generator.problems import format_json, format_text
 from generator.scaffold import ScaffoldError, new_case
 
-ONLY_CHOICES = ("site", "slides", "mobile")
+ONLY_CHOICES = ("site", "slides", "mobile")  # "site" and generator.pipeline.OUTPUTS
 
 
 def _root() -> Path:
@@ -64,12 +64,14 @@ def build(strict: bool, drafts: bool, only: str) -> None:
         raise click.BadParameter(f"choose from {', '.join(ONLY_CHOICES)}", param_hint="--only")
     root = _root()
     _quiet_logs()
-    from generator.plugin import build_exports, build_site  # the MkDocs adapter
-
-    exports = [p for p in parts if p in ("slides", "mobile")]
+    exports = [p for p in parts if p != "site"]
     if "site" in parts:
+        from generator.plugin import build_site  # the MkDocs adapter
+
         built = build_site(root, strict=strict, drafts=drafts, exports=exports)
     else:
+        from generator.pipeline import build_exports  # slides and mobile files need no MkDocs
+
         built = build_exports(root, exports, strict=strict)
     if not built:
         click.echo("build failed; site/ was left as it was", err=True)
@@ -179,7 +181,7 @@ def export_slides(display: str, month: str, lang: str | None, output: Path) -> N
         months = sorted(m for m, l in content.themes if l == lang)
         raise click.BadParameter(f"no '{lang}' theme for {month}; there are: {', '.join(months)}", param_hint="--month")
     _quiet_logs()
-    from generator.plugin import write_slides
+    from generator.pipeline import write_slides
 
     with tempfile.TemporaryDirectory() as tmp:
         write_slides(root, loaded, Path(tmp), dt.date.today(), only=(display, month, lang))

@@ -244,3 +244,31 @@ def test_docs_rules_explains_every_rule() -> None:
         "unsafe-content",
     ]:
         assert f"`{rule}`" in text, rule
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "--only", "slides,mobile"],
+        ["export", "slides", "--display", "led-wall", "--month", "2026-03", "-o", "pack.zip"],
+        ["check"],
+    ],
+    ids=["only-exports", "export", "check"],
+)
+def test_exports_and_checks_run_without_mkdocs(project: Path, args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit as end:\n    code = end.code\n"
+        "loaded = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.'))\n"
+        "print('MKDOCS', loaded, 'EXIT', code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=300,
+    )
+    assert "MKDOCS [] EXIT 0" in result.stdout, result.stdout + result.stderr[-2000:]

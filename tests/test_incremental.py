@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.checking import check_project, publishable
 from generator.mobile import build_mobile
-from generator.plugin import slide_options
+from generator.pipeline import slide_options
 from generator.slides import build_slides
 from tests.conftest import copy_project
 

@@ -16,7 +16,8 @@ from generator.mobile.fragment import render_fragment
 from generator.mobile.page import render_page
 from generator.mobile.parts import case_parts
 from generator.mobile.sms import sms_text
-from generator.model import CaseVersion, Content, ReviewStatus, Site
+from generator.model import CaseVersion, Content, Site
+from generator.publication import Publication
 
 FRAGMENT_BUDGET = 16 * 1024
 
@@ -44,16 +45,16 @@ def build_mobile(
     today: dt.date,
     labels_file: Path,
     cache: Path | None = None,
-    no_sms: frozenset[str] | set[str] = frozenset(),
+    publication: Publication | None = None,
 ) -> MobileResult:
-    """`no_sms`: files whose text message is withheld (too long); their other files are written."""
+    publication = publication or Publication(today)
     all_labels = load_labels(labels_file)
     site = content.site
     home = (site.url or "").rstrip("/") + "/" if site.url else "../../../"
     result = MobileResult()
     for lang in content.languages:
         labels = {**all_labels.get("en", {}), **all_labels.get(lang, {})}
-        versions = [v for v in content.cases_in(lang) if eligible(v, today)]
+        versions = [v for v in content.cases_in(lang) if publication.in_app(v)]
         folder = out / lang
         folder.mkdir(parents=True, exist_ok=True)
         fragments: dict[str, str] = {}
@@ -67,7 +68,7 @@ def build_mobile(
             fragments[version.id] = done.fragment
             (folder / f"{version.id}.html").write_text(done.fragment + "\n", encoding="utf-8")
             (folder / f"{version.id}.page.html").write_text(done.page, encoding="utf-8")
-            if version.file not in no_sms:
+            if publication.sms(version):
                 (folder / f"{version.id}.txt").write_text(done.sms + "\n", encoding="utf-8")
             result.largest_fragment = max(result.largest_fragment, done.bare_size)
             if done.bare_size > FRAGMENT_BUDGET:
@@ -86,11 +87,6 @@ def build_mobile(
             encoding="utf-8",
         )
     return result
-
-
-def eligible(version: CaseVersion, today: dt.date) -> bool:
-    """Only approved, unexpired cases ever reach the app."""
-    return version.case.review.status is ReviewStatus.approved and not version.expired(today)
 
 
 def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> Rendered:

@@ -24,8 +24,8 @@ from generator.labels import LABELS, load_labels
 from generator.loading import Loaded
 from generator.media import clean_image
 from generator.model import Site
+from generator.pipeline import OUTPUTS, BuildError, keep_previous, report_problems
 from generator.plugin.config import CasecastConfig
-from generator.plugin.exports import keep_previous, report_problems, write_mobile, write_slides
 from generator.plugin.search import SearchParser, page_search_docs
 from generator.problems import Problems
 from generator.rules.files import image_problem
@@ -156,12 +156,13 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         if self.serving:
             return  # the preview is for pages; exports are written by `casecast build`
         exports = Path(config.site_dir) / "exports"
-        if "slides" in self.config.exports:
-            write_slides(root, self.loaded, exports / "slides", self._today())
-        if "mobile" in self.config.exports:
-            write_mobile(root, self.loaded, exports / "mobile", self._today())
+        for kind in self.config.exports:
+            try:
+                OUTPUTS[kind](root, self.loaded, exports / kind, self._today())
+            except BuildError as error:
+                raise PluginError(str(error)) from None
         if self.previous_site is not None:  # `--only site`: the last build's slides and mobile files stay
-            for kind in {"slides", "mobile"} - set(self.config.exports):
+            for kind in set(OUTPUTS) - set(self.config.exports):
                 keep_previous(self.previous_site / "exports" / kind, exports / kind)
         content = publishable(self.loaded) if self.loaded else None
         write_build_info(

@@ -14,6 +14,7 @@ from typing import Any
 from generator.labels import load_labels
 from generator.markup import render_markdown
 from generator.model import CaseVersion, Content, ReviewStatus, ThemeVersion, third_wednesday
+from generator.publication import Publication
 from generator.site.search import SearchEntry, entry_text
 from generator.site.text import make_environment
 
@@ -98,18 +99,15 @@ class _Renderer:
         self.default = content.site.default_language
         self.env = make_environment(options.templates)
         self.labels = load_labels(options.templates / "labels.yaml")
+        self.publication = Publication(options.today, options.drafts)
 
     # -- which cases show -----------------------------------------------------
 
     def visible(self, version: CaseVersion) -> bool:
-        status = version.case.review.status
-        if status is ReviewStatus.approved:
-            return True
-        return self.options.drafts and status is not ReviewStatus.withdrawn
+        return self.publication.on_site(version)
 
     def listed(self, version: CaseVersion) -> bool:
-        """On month, category and home lists: visible and still valid."""
-        return self.visible(version) and not version.expired(self.options.today)
+        return self.publication.listed(version)
 
     # -- per language ---------------------------------------------------------
 
@@ -319,7 +317,7 @@ class _Renderer:
             "case": version.case,
             "link": self.link(from_path, f"cases/{version.id}.md", version.lang),
             "category_name": self.site.category_name(version.case.category, version.lang),
-            "draft": version.case.review.status is not ReviewStatus.approved,
+            "draft": self.publication.in_preview_only(version),
         }
 
     @staticmethod

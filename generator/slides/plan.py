@@ -10,8 +10,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from generator.model import CaseVersion, Content, Display, ReviewStatus, ThemeVersion
+from generator.model import CaseVersion, Content, Display, ThemeVersion
 from generator.problems import SLIDES, Problems, display_scope
+from generator.publication import Publication
 from generator.slides.fit import Fitted, break_lines, fit_text
 from generator.slides.fonts import FontFace, face_for, fallback_faces, find_face, missing_characters, pillow_font
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
@@ -144,8 +145,7 @@ class Planner:
         return numbered
 
     def eligible(self, version: CaseVersion) -> bool:
-        """Only approved, unexpired cases ever reach a lobby screen."""
-        return version.case.review.status is ReviewStatus.approved and not version.expired(self.today)
+        return Publication(self.today).on_screens(version)
 
     def point(self, file: str, path: tuple, text: str | None = None, offset: int = 0, length: int = 0):
         source = self.sources.get(file)

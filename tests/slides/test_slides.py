@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from generator.checking import check_project, publishable
-from generator.plugin import slide_options
+from generator.pipeline import slide_options
 from generator.slides import build_slides
 from generator.slides.layout import LayoutError, contrast, load_layouts, min_sizes
 from generator.slides.plan import Planner

@@ -1,0 +1,166 @@
+"""The build, top to bottom, for everything but the MkDocs site: load and check the content, decide what
+each output publishes, run the renderers into a fresh folder, swap it in. The MkDocs adapter
+(generator/plugin/) runs the same steps for the site and calls the renderers below after its pages;
+`casecast build --only slides|mobile` and `casecast export` come here without importing MkDocs.
+
+A fourth output is one more entry in OUTPUTS: a function (root, loaded, folder, today) that writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.buildinfo import build_time
+from generator.cache import cache_dir
+from generator.checking import SITE_FILE, check_project, publishable
+from generator.labels import LABELS
+from generator.loading import Loaded
+from generator.mobile import build_mobile
+from generator.problems import SLIDES, WAITING, Problems
+from generator.publication import Publication
+from generator.slides import SlideOptions, build_slides
+from generator.slides.fonts import FontNotFound
+from generator.slides.layout import LayoutError
+from generator.swap import recover, swap_in
+
+
+class BuildError(Exception):
+    """A renderer cannot go on (a missing font, say): one sentence, and the previous output stays."""
+
+
+@dataclass
+class Built:
+    """What a build did: whether site/ was renewed, and the content and problems it was built from."""
+
+    ok: bool
+    loaded: Loaded | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+log = logging.getLogger("mkdocs.plugins.casecast")  # MkDocs counts its warnings in --strict builds
+LAYOUTS = "theme/slides/layouts.yaml"
+
+
+def report_problems(problems: Problems) -> None:
+    for problem in sorted(problems):
+        level = logging.ERROR if problem.severity == "error" else logging.WARNING
+        if problem.scope == WAITING:
+            level = logging.INFO  # not published, and no reason to fail a strict build (MkDocs counts warnings)
+        log.log(level, problem.as_text())
+    skipped = sorted(f for f in problems.files_with_errors() if f.startswith("content/"))
+    if skipped:
+        log.warning(f"left out of the site because of errors: {', '.join(skipped)}")
+
+
+def slide_options(root: Path, today: dt.date) -> SlideOptions:
+    return SlideOptions(root=root, today=today, cache=cache_dir(root) / "slides")
+
+
+def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, only=None) -> None:
+    content = publishable(loaded) if loaded else None
+    if content is None or not content.site.displays:
+        return
+    if LAYOUTS in loaded.problems.withheld(SLIDES):
+        log.error(f"slides: none this time, {LAYOUTS} has errors (see above); the site and the app files are built")
+        return
+    started = time.perf_counter()
+    try:
+        result = build_slides(content, loaded.sources, slide_options(root, today), out, progress=log.info, only=only)
+    except (LayoutError, FontNotFound) as error:
+        raise BuildError(str(error)) from None
+    log.info(
+        f"slides: {result.slides} in {result.folders} folders "
+        f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache) "
+        f"in {time.perf_counter() - started:.2f} s"
+    )
+
+
+def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -> None:
+    content = publishable(loaded) if loaded else None
+    if content is None:
+        return
+    started = time.perf_counter()
+    labels = root / "theme" / "pages" / "labels.yaml"
+    publication = Publication.decide(loaded.problems, today)
+    result = build_mobile(content, root, out, today, labels, cache=cache_dir(root) / "mobile", publication=publication)
+    log.info(
+        f"mobile: {result.cases} cases (fragment, H5 page, SMS) and a feed per language "
+        f"({result.rendered} rendered, {result.cases - result.rendered} unchanged from the cache) "
+        f"in {time.perf_counter() - started:.2f} s; "
+        f"largest fragment {result.largest_fragment / 1024:.1f} KB without images (budget 16 KB)"
+    )
+    for name in result.over_budget:
+        log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
+
+
+def keep_previous(old: Path, new: Path) -> None:
+    """Carry the last build's exports into a build that did not renew them (hard links: nothing is copied)."""
+    if old.is_dir() and not new.exists():
+        shutil.copytree(old, new, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+OUTPUTS: dict[str, Callable[[Path, Loaded, Path, dt.date], None]] = {"slides": write_slides, "mobile": write_mobile}
+
+
+def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Built:
+    """`casecast build --only slides`: renew site/exports/<kind>/ alone, swapped in whole on success."""
+    root = Path(root).resolve()
+    today = build_time().date()
+    loaded = check_project(root, today)
+    report_problems(loaded.problems)
+    for file in (LABELS, SITE_FILE):
+        if file in loaded.problems.files_with_errors():
+            log.error(f"{file} has errors (see above); site/exports/ was left as it was")
+            return Built(False, loaded)
+    if strict and loaded.problems.failed(strict=True, building=True):
+        log.error("build refused (--strict): fix the problems above; site/exports/ was left as it was")
+        return Built(False, loaded)
+    for kind in exports:
+        final = root / "site" / "exports" / kind
+        final.parent.mkdir(parents=True, exist_ok=True)
+        recover(final)
+        work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))
+        work.chmod(0o755)
+        try:
+            OUTPUTS[kind](root, loaded, work, today)
+        except BuildError as error:
+            log.error(str(error))
+            shutil.rmtree(work, ignore_errors=True)
+            return Built(False, loaded)
+        swap_in(work, final)
+    return Built(True, loaded)
+
+
+def remove_abandoned_builds(folder: Path) -> None:
+    """A build killed half-way leaves its temporary folder behind; the next build clears it away."""
+    for leftover in folder.glob(".casecast-build-*"):
+        pid = leftover.name.split("-")[2]
+        if pid.isdigit() and _running(int(pid)):
+            continue  # another build is working there right now
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

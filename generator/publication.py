@@ -1,0 +1,48 @@
+"""Where each case version goes, decided once for every output (in the style of MkDocs' InclusionLevel).
+
+The site, the lobby screens and the app each ask this one object, so "approved and unexpired" is stated
+here and nowhere else. A case whose own words have an error is not in the content handed to the
+renderers at all (checking.publishable); a problem only one output has is asked of here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from generator.model import CaseVersion, ReviewStatus
+from generator.problems import SMS, Problems
+
+
+@dataclass(frozen=True)
+class Publication:
+    today: dt.date
+    drafts: bool = False  # a preview: cases not approved yet are shown, under a banner
+    no_sms: frozenset[str] = field(default_factory=frozenset)  # files whose text message is withheld
+
+    @classmethod
+    def decide(cls, problems: Problems, today: dt.date, drafts: bool = False) -> Publication:
+        return cls(today, drafts, frozenset(problems.withheld(SMS)))
+
+    def on_site(self, version: CaseVersion) -> bool:
+        """The case has a page: approved, or in a preview anything but withdrawn."""
+        status = version.case.review.status
+        return status is ReviewStatus.approved or (self.drafts and status is not ReviewStatus.withdrawn)
+
+    def in_preview_only(self, version: CaseVersion) -> bool:
+        return self.on_site(version) and version.case.review.status is not ReviewStatus.approved
+
+    def listed(self, version: CaseVersion) -> bool:
+        """On the month, category and home lists: on the site and still valid (expired ones: the archive)."""
+        return self.on_site(version) and not version.expired(self.today)
+
+    def on_screens(self, version: CaseVersion) -> bool:
+        """Only approved, unexpired cases ever reach a lobby screen (a slide that does not fit is the
+        planner's to leave out)."""
+        return version.case.review.status is ReviewStatus.approved and not version.expired(self.today)
+
+    def in_app(self, version: CaseVersion) -> bool:
+        """Only approved, unexpired cases ever reach the app."""
+        return version.case.review.status is ReviewStatus.approved and not version.expired(self.today)
+
+    def sms(self, version: CaseVersion) -> bool:
+        return self.in_app(version) and version.file not in self.no_sms
