@@ -10,8 +10,7 @@ import os
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from generator import rules
-from generator.cache import cache_dir
+from generator.cache import cache_dir, code_digest, write_atomic
 from generator.labels import LABELS, LabelsError, load_labels
 from generator.loading import Loaded, load_project
 from generator.model import Content, Site
@@ -123,10 +122,8 @@ def _find_in_files(sources: dict[str, Source], site: Site | None) -> dict[str, l
 
 @functools.cache
 def _rules_digest() -> str:
-    """The rules' own code and word lists: changing a rule re-checks every file."""
-    here = Path(rules.__file__).parent
-    files = sorted(here.glob("*.py")) + sorted(here.glob("*.yaml"))
-    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:16]
+    """The rules' own code and word lists (and what they read with): changing a rule re-checks every file."""
+    return code_digest("rules", "yamlsource.py", "problems.py", "lib:opencc", "lib:confusable-homoglyphs")
 
 
 def _read_json(path: Path) -> dict:
@@ -138,10 +135,7 @@ def _read_json(path: Path) -> dict:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.tmp{os.getpid()}")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    temporary.replace(path)
+    write_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
 def _slide_problems(loaded: Loaded, root: Path, today: dt.date):

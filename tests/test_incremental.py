@@ -57,3 +57,37 @@ def test_nothing_changed_nothing_redrawn_and_one_edit_renews_only_that_case(tmp_
     slide_files = [n for n in changed if n.startswith("slides/") and "/contact/" not in n]
     assert all("fake-tax-refund" in n or n.endswith(("playlist.json", "index.html")) for n in slide_files), changed
     assert sorted(n for n in changed if "/contact/" in n) == ["slides/contact/2026-03/zh/contact.png"]
+
+
+def test_changing_the_drawing_code_redraws_every_slide_without_a_version_to_bump(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("CASECAST_CACHE_DIR", raising=False)
+    project = copy_project(tmp_path / "project")
+    first, _ = exports(project, tmp_path / "one")
+    import generator.slides.plan as plan
+
+    drawn_by = plan.code_digest
+    monkeypatch.setattr(plan, "code_digest", lambda *parts: drawn_by(*parts) + "-edited")  # as after an edit
+    again, _ = exports(project, tmp_path / "two")
+    assert again.rendered == first.rendered > 0
+
+
+def test_cache_entries_no_build_used_for_two_weeks_are_pruned(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import time
+
+    monkeypatch.delenv("CASECAST_CACHE_DIR", raising=False)
+    project = copy_project(tmp_path / "project")
+    cache = project / ".cache/casecast/slides"
+    cache.mkdir(parents=True)
+    stale, recent = cache / "0123abcd.png", cache / "4567ef01.png"  # another project's, or an old drawing's
+    stale.write_bytes(b"old")
+    recent.write_bytes(b"new")
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    exports(project, tmp_path / "one")
+    assert not stale.exists() and recent.exists()
+    assert (cache / "fits.json").exists() and len(list(cache.glob("*.png"))) > 10  # what the build uses stays
+    used = [p for p in cache.glob("*.png") if p != recent]
+    os.utime(used[0], (month_ago, month_ago))  # used by this build again: touched, kept
+    exports(project, tmp_path / "two")
+    assert used[0].exists()

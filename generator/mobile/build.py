@@ -6,10 +6,10 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from generator.cache import code_digest, write_atomic
 from generator.labels import load_labels
 from generator.mobile.feed import json_feed
 from generator.mobile.fragment import render_fragment
@@ -105,9 +105,7 @@ def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path
 @functools.cache
 def _code_digest() -> str:
     """The mobile renderers' own source: changing how a fragment looks renews every cached one."""
-    here = Path(__file__).parent
-    files = sorted(here.glob("*.py")) + [here.parent / "markup.py", here.parent / "media.py"]
-    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    return code_digest("mobile", "markup.py", "media.py", "publication.py", "lib:nh3", "lib:markdown")
 
 
 def _key(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> str:
@@ -137,7 +135,4 @@ def _cached(cache: Path | None, key: str) -> Rendered | None:
 def _store(cache: Path | None, key: str, rendered: Rendered) -> None:
     if cache is None:
         return
-    cache.mkdir(parents=True, exist_ok=True)
-    temporary = cache / f"{key}.json.tmp{os.getpid()}"
-    temporary.write_text(json.dumps(asdict(rendered), ensure_ascii=False), encoding="utf-8")
-    temporary.replace(cache / f"{key}.json")
+    write_atomic(cache / f"{key}.json", json.dumps(asdict(rendered), ensure_ascii=False))

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import nh3
 
+from generator.cache import code_digest, write_atomic
 from generator.workers import worker_pool
 
 # CJK ideographs (with extension A, compatibility ideographs and the supplementary planes) and 々〇
 _HAN_RUN = re.compile(r"[\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 # what Material's search keeps of a page's markup in the text it shows under a result
 _KEPT_TAGS = {"p", "ul", "ol", "li", "code", "pre", "sub", "sup"}
-CACHE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class Segmenter:
         self.known: dict[str, str] = {}
         try:
             data = json.loads(cache_file.read_text(encoding="utf-8"))
-            if data.get("version") == CACHE_VERSION:
+            if data.get("version") == _cut_code():
                 self.known = data["texts"]
         except (OSError, ValueError, KeyError, AttributeError):
             pass  # no cache yet, or an unreadable one: cut everything again
@@ -114,10 +114,7 @@ class Segmenter:
             self.executor, self.jobs, self.changed = None, [], True
         if self.changed or set(self.known) - self.wanted:
             kept = {k: v for k, v in self.known.items() if k in self.wanted}
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.cache_file.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"version": CACHE_VERSION, "texts": kept}, ensure_ascii=False), "utf-8")
-            temporary.replace(self.cache_file)
+            write_atomic(self.cache_file, json.dumps({"version": _cut_code(), "texts": kept}, ensure_ascii=False))
             self.known, self.changed = kept, False
         return self.known
 
@@ -126,6 +123,11 @@ class Segmenter:
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor, self.jobs = None, []
+
+
+def _cut_code() -> str:
+    """How words are cut (this file and jieba's version): change either and every text is cut again."""
+    return code_digest("site/search.py", "lib:jieba")
 
 
 def _key(text: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.cache import write_atomic
+
 
 def write_tree(folder: Path, texts: dict[str, str], blobs: dict[str, bytes]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
@@ -23,7 +25,4 @@ def write_tree(folder: Path, texts: dict[str, str], blobs: dict[str, bytes]) -> 
 def _write_if_changed(path: Path, data: bytes) -> None:
     if path.is_file() and path.read_bytes() == data:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_atomic(path, data)

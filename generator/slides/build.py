@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import prune, touch, write_atomic
 from generator.labels import LABELS, load_labels
 from generator.model import Content
 from generator.problems import SLIDES, Problems
@@ -45,6 +46,7 @@ class SlideResult:
 
 
 Folder = tuple[str, str, str]  # display, month, lang
+KEPT = {"fits.json", "fonts.json"}  # the slide cache's own books
 
 
 def plan_slides(
@@ -122,6 +124,9 @@ def build_slides(
     for sheet, *_, cached in sheets:
         sheet.parent.mkdir(parents=True, exist_ok=True)
         _place(cached, sheet)
+    if only is None:  # a whole build knows every entry it needs
+        used = {f"{k}.{p.format}" for k, p in plans.items()} | {s[4].name for s in sheets} | KEPT
+        prune(options.cache, used)
     return result
 
 
@@ -185,12 +190,11 @@ def _map(function, items: list, workers: int):
 
 
 def _store(cache: Path, key: str, fmt: str, data: bytes) -> None:
-    tmp = cache / f"{key}.{fmt}.tmp{os.getpid()}"
-    tmp.write_bytes(data)
-    tmp.replace(cache / f"{key}.{fmt}")
+    write_atomic(cache / f"{key}.{fmt}", data)
 
 
 def _place(cached: Path, target: Path) -> None:
+    touch(cached)  # in use: prune() keeps it
     if target.exists():
         target.unlink()
     try:

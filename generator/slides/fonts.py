@@ -13,6 +13,8 @@ from pathlib import Path
 from fontTools.ttLib import TTCollection, TTFont
 from PIL import ImageFont
 
+from generator.cache import write_atomic
+
 # fontconfig names first; then the files a Linux, macOS or Windows machine usually has.
 FAMILIES = {
     "zh": ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei"],
@@ -156,10 +158,7 @@ def _ranges(codes: frozenset[int]) -> list[list[int]]:
 
 
 def _save_coverage(file: Path, known: dict) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = file.with_name(f"{file.name}.tmp{os.getpid()}")
-    temporary.write_text(json.dumps(known), encoding="utf-8")
-    temporary.replace(file)
+    write_atomic(file, json.dumps(known))
 
 
 @cache

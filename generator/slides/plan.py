@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from generator.cache import code_digest, write_atomic
 from generator.model import CaseVersion, Content, Display, ThemeVersion
 from generator.problems import SLIDES, Problems, display_scope
 from generator.publication import Publication
@@ -17,7 +18,6 @@ from generator.slides.fit import Fitted, break_lines, fit_text
 from generator.slides.fonts import FontFace, face_for, fallback_faces, find_face, missing_characters, pillow_font
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
 
-RENDER_VERSION = "4"  # bump when drawing changes, so cached slides are redrawn
 LINE_HEIGHT = 1.25
 PADDING = 0.025  # inside a filled band, as a fraction of the display height
 HANG = "\u2003\u2002"  # em space + en space: about the width of the bullet "■ "
@@ -58,15 +58,13 @@ class SlidePlan:
         data = asdict(self)
         data.pop("text")
         data["fonts"] = [(f.path, os.stat(f.path).st_mtime_ns) for f in self.faces]
-        data["version"] = RENDER_VERSION
+        data["code"] = code_digest("slides/render.py", "slides/fonts.py", "lib:pillow")  # how it is drawn
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:24]
 
 
 class FitMemo:
     """Fitted texts from earlier builds: fitting is pure (text, box, sizes, font files in, lines out), and a
     rebuild fits the same few thousand texts again, twice (the check, then the slides). Kept as JSON."""
-
-    VERSION = "1"  # bump when fitting changes
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
@@ -76,7 +74,7 @@ class FitMemo:
         if file is not None:
             try:
                 data = json.loads(file.read_text(encoding="utf-8"))
-                if data.get("version") == self.VERSION:
+                if data.get("version") == _fit_code():
                     self.known = data["fits"]
             except (OSError, ValueError, KeyError, AttributeError):
                 pass
@@ -96,11 +94,13 @@ class FitMemo:
         if self.file is None or not self.added:
             return
         kept = {k: v for k, v in self.known.items() if k in self.used}
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.file.with_name(f"{self.file.name}.tmp{os.getpid()}")
-        temporary.write_text(json.dumps({"version": self.VERSION, "fits": kept}, ensure_ascii=False), "utf-8")
-        temporary.replace(self.file)
+        write_atomic(self.file, json.dumps({"version": _fit_code(), "fits": kept}, ensure_ascii=False))
         self.added = False
+
+
+def _fit_code() -> str:
+    """Fitting's own code: change how texts are fitted and every fit is done again."""
+    return code_digest("slides/plan.py", "slides/fit.py", "slides/fonts.py", "slides/layout.py", "lib:pillow")
 
 
 @dataclass
