@@ -29,6 +29,7 @@ from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound
 from generator.slides.layout import LayoutError
 from generator.swap import recover, swap_in
+from generator.workers import alive
 
 
 class BuildError(Exception):
@@ -151,16 +152,6 @@ def remove_abandoned_builds(folder: Path) -> None:
     """A build killed half-way leaves its temporary folder behind; the next build clears it away."""
     for leftover in folder.glob(".casecast-build-*"):
         pid = leftover.name.split("-")[2]
-        if pid.isdigit() and _running(int(pid)):
+        if pid.isdigit() and alive(int(pid)):
             continue  # another build is working there right now
         shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

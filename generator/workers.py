@@ -39,18 +39,19 @@ def _leave_with_build(build: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         except (OSError, AttributeError):
             pass
-    if not _alive(build):  # the build died before the line above took effect
+    if not alive(build):  # the build died before the line above took effect
         os._exit(1)
     threading.Thread(target=_watch_build, args=(build,), daemon=True).start()  # where prctl is not
 
 
 def _watch_build(build: int) -> None:
-    while _alive(build):
+    while alive(build):
         time.sleep(1)
     os._exit(1)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie, killed but not yet reaped, does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from generator.plugin import build_site
+from tests.processes import assert_they_end, processes
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -66,7 +66,7 @@ def test_a_killed_build_leaves_no_worker_process_behind(project: Path, moment: s
     while True:
         assert build.poll() is None, f"the build finished before it could be killed during its {moment}"
         assert time.monotonic() < deadline
-        workers = _children(build.pid)
+        workers = processes(1, build.pid)
         if moment == "pages":  # MkDocs writes pages while the word-cutter waits for more
             reached = any((w / "index.html").exists() for w in project.glob(".casecast-build-*"))
         else:
@@ -76,101 +76,4 @@ def test_a_killed_build_leaves_no_worker_process_behind(project: Path, moment: s
         time.sleep(0.02)
     build.send_signal(signal.SIGKILL)
     build.wait()
-    deadline = time.monotonic() + 10
-    try:
-        while left := [pid for pid in workers if _alive(pid)]:
-            assert time.monotonic() < deadline, f"worker processes {left} outlived the killed build"
-            time.sleep(0.1)
-    finally:
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def test_images_are_published_without_gps_or_other_metadata(project: Path) -> None:
-    photo = Image.new("RGB", (64, 48), (200, 30, 30))
-    exif = Image.Exif()
-    exif[0x010F] = "CameraMaker"  # Make
-    exif[0x013B] = "Photographer Name"  # Artist
-    exif.get_ifd(0x8825)[2] = (39.0, 54.0, 15.0)  # GPSLatitude
-    photo.save(project / "content/images/atm.jpg", exif=exif.tobytes())
-    assert Image.open(project / "content/images/atm.jpg").getexif()  # the source really has it
-    case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(
-        case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: images/atm.jpg"), "utf-8"
-    )
-    assert build_site(project)
-    published = Image.open(project / "site/images/atm.jpg")
-    assert published.size == (64, 48)
-    assert not published.getexif()
-    assert b"Photographer" not in (project / "site/images/atm.jpg").read_bytes()
-
-
-def test_a_picture_that_is_not_a_picture_is_reported(project: Path) -> None:
-    from generator.checking import check_project
-
-    (project / "content/images/fake.jpg").write_text("not a jpeg", encoding="utf-8")
-    case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(
-        case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: images/fake.jpg"), "utf-8"
-    )
-    (problem,) = [p for p in check_project(project).problems if p.rule == "missing-file"]
-    assert "JPEG, PNG or WebP" in problem.message and problem.severity == "error"
-
-
-def test_an_image_outside_content_images_is_refused(project: Path) -> None:
-    from generator.checking import check_project
-
-    case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(
-        case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: ../mkdocs.yml"), "utf-8"
-    )
-    (problem,) = [p for p in check_project(project).problems if p.rule == "missing-file"]
-    assert "content/images/" in problem.message
-
-
-def test_a_case_image_shows_on_its_page_in_every_language(project: Path) -> None:
-    Image.new("RGB", (64, 48), (30, 30, 200)).save(project / "content/images/atm.png")
-    for name in ("fake-tax-refund.yaml", "fake-tax-refund.ko.yaml"):
-        case = project / "content/cases" / name
-        case.write_text(
-            case.read_text(encoding="utf-8").replace("image: images/atm-call.png", "image: images/atm.png"), "utf-8"
-        )
-    assert build_site(project, strict=True)
-    zh = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
-    ko = (project / "site/ko/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
-    assert 'src="../../images/atm.png"' in zh
-    assert 'src="../../../images/atm.png"' in ko
-
-
-def test_a_failed_build_leaves_no_worker_running(project: Path, tmp_path: Path, monkeypatch) -> None:
-    import multiprocessing
-
-    monkeypatch.setenv("CASECAST_CACHE_DIR", str(tmp_path / "empty-cache"))  # words are cut in a worker
-    template = project / "theme/overrides/main.html"
-    template.write_text(template.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
-    assert not build_site(project)
-    deadline = time.monotonic() + 10
-    while multiprocessing.active_children():
-        assert time.monotonic() < deadline, "a worker outlived the failed build"
-        time.sleep(0.1)
+    assert_they_end(workers)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import assert_they_end, processes
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -66,34 +68,7 @@ def test_workers_leave_when_the_build_is_killed_under_any_start_method(project: 
         assert time.monotonic() < deadline
         time.sleep(0.05)
     group = os.getpgid(build.pid)
-    workers = [pid for pid in _in_group(group) if pid != build.pid]
+    workers = [pid for pid in processes(2, group) if pid != build.pid]
     build.send_signal(signal.SIGKILL)
     build.wait()
-    deadline = time.monotonic() + 10
-    try:
-        while left := [pid for pid in workers if _alive(pid)]:
-            assert time.monotonic() < deadline, f"worker processes {left} outlived the killed build"
-            time.sleep(0.1)
-    finally:
-        for pid in _in_group(group):
-            os.kill(pid, signal.SIGKILL)
-
-
-def _in_group(group: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == group and fields[0] != "Z":
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    assert_they_end(workers)
