@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.buildinfo import build_time
 from generator.cache import cache_dir
+from generator.channels import FRAGMENT_BUDGET
 from generator.checking import SITE_FILE, check_project, publishable
 from generator.labels import LABELS
 from generator.loading import Loaded
@@ -97,10 +98,11 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
         f"mobile: {result.cases} cases (fragment, H5 page, SMS) and a feed per language "
         f"({result.rendered} rendered, {result.cases - result.rendered} unchanged from the cache) "
         f"in {time.perf_counter() - started:.2f} s; "
-        f"largest fragment {result.largest_fragment / 1024:.1f} KB without images (budget 16 KB)"
+        f"largest fragment {result.largest_fragment / 1024:.1f} KB without images "
+        f"(budget {FRAGMENT_BUDGET // 1024} KB)"
     )
     for name in result.over_budget:
-        log.warning(f"mobile: {name} is over the 16 KB budget; shorten the story")
+        log.warning(f"mobile: {name} is over the {FRAGMENT_BUDGET // 1024} KB budget; shorten the story")
 
 
 def keep_previous(old: Path, new: Path) -> None:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import code_digest, write_atomic
+from generator.channels import FRAGMENT_BUDGET
 from generator.labels import load_labels
 from generator.mobile.feed import json_feed
 from generator.mobile.fragment import render_fragment
@@ -18,8 +19,6 @@ from generator.mobile.parts import case_parts
 from generator.mobile.sms import sms_text
 from generator.model import CaseVersion, Content, Site
 from generator.publication import Publication
-
-FRAGMENT_BUDGET = 16 * 1024
 
 
 @dataclass

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+from generator.channels import SMS_SEGMENT, sms_length
 from generator.model import CaseVersion, Site
 
-LIMIT = 70
 TEMPLATES = {
     "zh": ["【{org}】{text}。如有疑问请拨打{hotline}", "【{org}】{text}。咨询{hotline}", "{text}。咨询{hotline}"],
     "ko": ["[{org}] {text}. 문의 {hotline}", "{text}. 문의 {hotline}"],
     "en": ["{org}: {text}. Questions? Call {hotline}", "{org}: {text}. Call {hotline}", "{text}. Call {hotline}"],
 }
-
-
-def sms_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def sms_text(version: CaseVersion, site: Site) -> str:
@@ -26,11 +22,11 @@ def sms_text(version: CaseVersion, site: Site) -> str:
         text = text.strip().rstrip("。.!！")
         for template in templates:
             message = template.format(org=org, text=text, hotline=site.hotline)
-            if sms_length(message) <= LIMIT:
+            if sms_length(message) <= SMS_SEGMENT:
                 return message
     # Nothing fits whole: shorten the text, never the hotline.
     template = templates[-1]
-    room = LIMIT - sms_length(template.format(org=org, text="", hotline=site.hotline)) - 1
+    room = SMS_SEGMENT - sms_length(template.format(org=org, text="", hotline=site.hotline)) - 1
     text = (case.slogan or case.title).strip()
     while text and sms_length(text) > room:
         text = text[:-1]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from generator.channels import SMS_SEGMENT, sms_length
 from generator.model import Content
 from generator.problems import SMS, Problems
 from generator.yamlsource import Source
-
-SMS_LIMIT = 70
 
 
 def check(content: Content, sources: dict[str, Source]) -> Problems:
@@ -15,8 +14,8 @@ def check(content: Content, sources: dict[str, Source]) -> Problems:
         sms = version.case.sms
         if sms is None:
             continue
-        length = len(sms.strip().encode("utf-16-le")) // 2
-        if length > SMS_LIMIT:
+        length = sms_length(sms.strip())
+        if length > SMS_SEGMENT:
             source = sources.get(version.file)
             line, column = source.position(("sms",)) if source else (1, 1)
             problems.add(
@@ -24,7 +23,7 @@ def check(content: Content, sources: dict[str, Source]) -> Problems:
                 line,
                 column,
                 "too-long",
-                f"the SMS text has {length} characters; one message holds {SMS_LIMIT}: the text message is "
+                f"the SMS text has {length} characters; one message holds {SMS_SEGMENT}: the text message is "
                 "left out (the rest is published); shorten it",
                 scope=SMS,
             )
