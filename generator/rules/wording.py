@@ -95,6 +95,8 @@ def find_forbidden_terms(text: str, terms: dict[str, Term], *, warning: bool = F
     skeleton = _skeleton(text)
     hits: list[TermHit] = []
     covered: list[tuple[int, int]] = []
+    if not _any_term(tuple(sorted(terms))).search(skeleton.text):
+        return hits  # the common case: no term anywhere, decided in one pass
     for term in sorted(terms, key=len, reverse=True):  # 稳赚不赔 before 稳赚
         pattern = _pattern(term)
         if pattern is None:
@@ -165,23 +167,42 @@ def _skeleton(text: str) -> Folded:
     folded = fold(text, chinese=True)
     chars: list[str] = []
     origin: list[int] = []
+    last = "|"
     for ch, at in zip(folded.text, folded.origin, strict=True):
-        lower = ch.lower()
-        if len(lower) == 1 and is_word_char(lower):
-            chars.append(lower)
-        elif ch in BREAKS:
-            if chars and chars[-1] == " ":
+        kind = _kind(ch)
+        if kind == " ":
+            if last in " |":
+                continue
+        elif kind == "|":
+            if last == " ":
                 chars.pop()
                 origin.pop()
-            if chars and chars[-1] == "|":
+                last = chars[-1] if chars else "|"
+            if last == "|":
                 continue
-            chars.append("|")
-        elif chars and chars[-1] not in " |":
-            chars.append(" ")
-        else:
-            continue
+        chars.append(kind)
         origin.append(at)
+        last = kind
+    while chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
     return Folded("".join(chars), origin)
+
+
+@cache
+def _kind(ch: str) -> str:
+    """A character of the skeleton: itself lower-cased if it is a letter or digit, '|' if it ends a phrase,
+    ' ' for anything else."""
+    lower = ch.lower()
+    if len(lower) == 1 and is_word_char(lower):
+        return lower
+    return "|" if ch in BREAKS else " "
+
+
+@cache
+def _any_term(terms: tuple[str, ...]) -> re.Pattern[str]:
+    patterns = [p.pattern for term in terms if (p := _pattern(term)) is not None]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
 
 @cache
