@@ -1,19 +1,36 @@
-"""CJK-first line breaking and fitting: the largest size at which the text fits its box, or None."""
+"""CJK-first line breaking and fitting: the largest size at which the text fits its box, or None.
+
+Chinese breaks only between phrases (BudouX, Google's phrase model), Korean and Latin only at spaces. A number
+stays with its unit (300元), a quoted phrase stays whole where a line can hold it, kinsoku keeps marks off the
+wrong end of a line, and no line is left holding one character."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
-# Kinsoku (禁则): characters that may not start a line, and characters that may not end one.
-NO_LINE_START = set("。，、．！？）」』】〉》”’：；…—‥·・%％,.!?)]}:;ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
+# Kinsoku (禁则): characters that may not start a line, and characters that may not end one. A dash may start
+# one (— 수사기관 사칭, ——冒充子女): it introduces what follows.
+NO_LINE_START = set("。，、．！？）」』】〉》”’：；…‥·・%％,.!?)]}:;ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
 NO_LINE_END = set("（「『【〈《“‘([{＄$￥¥")
+# Opening marks that may hang in the margin at the start of a line, as in print.
+HANGING = set("“‘「『（《〈【")
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", '"': '"'}
+# What follows a number as its unit: 300元, 3万, 24小时, 5%.
+UNITS = set("元角分万亿千百十个岁天日月年次秒时小位条笔张倍期号点块折%％")
 
-# Break opportunities: at spaces, and around every Han character, kana or full-width mark. Hangul and Latin
-# runs without a space between them are one word ("수수료"부터?, ATM, 95599) and never split.
+# Without Han characters a text breaks at spaces only: Hangul and Latin runs without a space between them are one
+# word ("수수료"부터?, ATM, 95599) and never split; full-width marks stand alone so kinsoku can place them.
 _CJK_CHAR = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
 _TOKEN = re.compile(rf"\s+|[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_ENDS_IN_NUMBER = re.compile(r"[0-9０-９]$")
+_PUNCTUATION = NO_LINE_START | NO_LINE_END | set("“”‘’\"' ")
+
+Unit = tuple[str, ...]  # atoms a line breaks inside only if the whole unit is wider than the line
 
 
 @dataclass(frozen=True)
@@ -22,18 +39,79 @@ class Fitted:
     lines: list[str]
 
 
-def tokens(text: str) -> list[str]:
-    """Split into unbreakable pieces; spaces are kept as their own tokens."""
-    return _TOKEN.findall(" ".join(text.split()))
+@cache
+def _parser():
+    import budoux  # loads its model once, on first use
+
+    return budoux.load_default_simplified_chinese_parser()
+
+
+@lru_cache(maxsize=65536)
+def phrases(text: str) -> tuple[str, ...]:
+    """The pieces a line may break between, spaces kept as their own pieces."""
+    out: list[str] = []
+    for word in re.split(r"(\s+)", " ".join(text.split())):
+        if not word:
+            continue
+        if word.isspace():
+            out.append(" ")
+        elif _HAN.search(word) and not _HANGUL.search(word):
+            chunks = _glue_numbers(_parser().parse(word))
+            if len(chunks) > 1 and visible(chunks[-1]) <= 1:  # a text never ends on a line of its own 电
+                chunks[-2:] = [chunks[-2] + chunks[-1]]
+            out += chunks
+        else:
+            out += _TOKEN.findall(word)
+    return tuple(out)
+
+
+def _glue_numbers(chunks: list[str]) -> list[str]:
+    out: list[str] = []
+    for chunk in chunks:
+        if out and _ENDS_IN_NUMBER.search(out[-1]) and chunk[:1] in UNITS:
+            out[-1] += chunk
+        else:
+            out.append(chunk)
+    return out
+
+
+def tokens(text: str) -> list[Unit]:
+    """Phrases, with a quoted phrase ("“税费返还”") held together as one unit of several atoms."""
+    units: list[Unit] = []
+    pieces = phrases(text)
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        opening = next((ch for ch in piece if ch in QUOTES and ch != '"'), '"' if piece[:1] == '"' else None)
+        if opening is not None:
+            closing = QUOTES[opening]
+            start = piece.index(opening) + 1
+            end = next(
+                (j for j in range(i, len(pieces)) if closing in (pieces[j][start:] if j == i else pieces[j])), None
+            )
+            if end is not None and end > i:
+                units.append(tuple(pieces[i : end + 1]))
+                i = end + 1
+                continue
+        units.append((piece,))
+        i += 1
+    return units
 
 
 def break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str] | None:
-    """Greedy line breaking with kinsoku; None if a single piece is wider than the box."""
-    pieces = tokens(text)
-    lines: list[str] = []
+    """Greedy line breaking between phrases, with kinsoku and no lonely last character; None if one phrase is
+    wider than the box."""
+    pending = list(reversed(tokens(text)))
+    lines: list[list[str]] = []
+    spaced: list[bool] = []  # whether the break after each line fell at a space
     current: list[str] = []
-    for piece in pieces:
-        if piece.isspace():
+    while pending:
+        unit = pending.pop()
+        if len(unit) > 1 and measure("".join(unit).strip()) > width:
+            pending += reversed([(atom,) for atom in unit])  # a quoted phrase longer than a line: break inside
+            continue
+        piece = "".join(unit)
+        if piece == " ":
             if current:
                 current.append(" ")
             continue
@@ -42,24 +120,55 @@ def break_lines(text: str, width: float, measure: Callable[[str], float]) -> lis
             continue
         # Full: break before `piece`, then move the break back while a rule forbids it there.
         carry = [piece]
-        while len(current) > 1 and (_starts_badly(carry[0]) or _ends_badly(current)):
-            moved = current.pop()
-            if moved == " ":
-                continue
-            carry.insert(0, moved)
-        while current and current[-1] == " ":
-            current.pop()
-        lines.append("".join(current))
+        while len(current) > 1 and (_starts_badly(_first(carry)) or _ends_badly(current)):
+            carry.insert(0, current.pop())
+        at_space = current[-1:] == [" "] or carry[0] == " "
+        while carry[0] == " ":
+            carry.pop(0)
+        spaced.append(at_space)
+        _trim(current)
+        lines.append(current)
         current = carry
         if measure("".join(current)) > width:
             return None
-    while current and current[-1] == " ":
-        current.pop()
+    _trim(current)
     if current:
-        lines.append("".join(current))
-    if any(measure(line) > width for line in lines):
+        lines.append(current)
+    _no_orphan(lines, spaced, width, measure)
+    out = ["".join(line) for line in lines]
+    if any(measure(line) > width for line in out):
         return None
-    return lines
+    return out
+
+
+def _trim(line: list[str]) -> None:
+    while line and line[-1] == " ":
+        line.pop()
+
+
+def visible(line: str) -> int:
+    """Characters that count as text: marks and spaces do not."""
+    return sum(1 for ch in line if ch not in _PUNCTUATION)
+
+
+def _no_orphan(lines: list[list[str]], spaced: list[bool], width: float, measure: Callable[[str], float]) -> None:
+    """A last line of one character (局, or 款” with its mark) takes the previous line's last phrase along."""
+    while len(lines) > 1 and visible("".join(lines[-1])) <= 1:
+        previous = lines[-2]
+        if sum(1 for p in previous if p != " ") < 2:
+            return
+        moved = previous.pop()
+        gap = previous[-1:] == [" "]
+        candidate = [moved, " "] + lines[-1] if spaced[-1] else [moved] + lines[-1]
+        if measure("".join(candidate)) > width or _ends_badly([p for p in previous if p != " "]):
+            previous.append(moved)
+            return
+        _trim(previous)
+        lines[-1], spaced[-1] = candidate, gap
+
+
+def _first(pieces: list[str]) -> str:
+    return next((p for p in pieces if p != " "), "")
 
 
 def _starts_badly(piece: str) -> bool:
