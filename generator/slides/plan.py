@@ -58,7 +58,7 @@ class SlidePlan:
         data = asdict(self)
         data.pop("text")
         data["fonts"] = [(f.path, os.stat(f.path).st_mtime_ns) for f in self.faces]
-        data["code"] = code_digest("slides/render.py", "slides/fonts.py", "lib:pillow")  # how it is drawn
+        data["code"] = code_digest("slides/render.py", "slides/plan.py", "slides/fonts.py", "lib:pillow")  # drawing
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:24]
 
 
@@ -136,7 +136,8 @@ class Planner:
                     ctx.optional = False
         else:
             plans.append(ctx.cover(theme))
-            plans += [ctx.case(version) for version in cases]
+            for version in cases:
+                plans += ctx.case(version)
             for i, slogan in enumerate(theme.theme.slogans):
                 plans.append(ctx.slogan(slogan, (theme.file, ("slogans", i)), i))
         numbered = []
@@ -196,25 +197,63 @@ class _Context:
         }
         return self.slide("cover", theme.month, texts, None)
 
-    def case(self, version: CaseVersion) -> SlidePlan | None:
+    def case(self, version: CaseVersion) -> list[SlidePlan]:
+        """One slide, or more when the red flags need more room: every flag reaches the screen, in order, and
+        every slide shows advice #1."""
         case = version.case
         org = self.site.text(self.site.organization, self.lang) or ""
         category = self.site.category_name(case.category, self.lang)
-        texts = {
-            "header": (f"{org} · {category}", ("content/site.yaml", ("organization",))),
-            "title": (case.title, (version.file, ("title",))),
-            "flags": (list(case.red_flags), (version.file, ("red_flags",))),
-            "advice": (
-                [f"{self.t['slide_advice']}{self.t['sep']}{a}" for a in case.advice],
-                (version.file, ("advice",)),
-            ),
-            "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
-            "review": (
-                f"{self.t['review']}{self.t['sep']}{case.review.number or ''}",
-                (version.file, ("review", "number")),
-            ),
-        }
-        return self.slide("case", version.id, texts, version)
+        groups = self.flag_groups(version)
+        if groups is None:
+            return []
+        plans = []
+        for number, group in enumerate(groups, 1):
+            part = f" · {number}/{len(groups)}" if len(groups) > 1 else ""
+            texts = {
+                "header": (f"{org} · {category}{part}", ("content/site.yaml", ("organization",))),
+                "title": (case.title, (version.file, ("title",))),
+                "flags": ([case.red_flags[i] for i in group], (version.file, ("red_flags", group[0]))),
+                "advice": (
+                    f"{self.t['slide_advice']}{self.t['sep']}{case.advice[0]}" if case.advice else "",
+                    (version.file, ("advice", 0)),
+                ),
+                "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
+                "review": (
+                    f"{self.t['review']}{self.t['sep']}{case.review.number or ''}",
+                    (version.file, ("review", "number")),
+                ),
+            }
+            if not case.advice:
+                del texts["advice"]
+            ident = version.id if number == 1 else f"{version.id}-{number}"
+            plan = self.slide("case", ident, texts, version)
+            if plan is None:
+                return []  # a title or advice #1 that cannot be shown: the problem says which
+            plans.append(plan)
+        return plans
+
+    def flag_groups(self, version: CaseVersion) -> list[list[int]] | None:
+        """The red flags in slide-sized groups, in order: as many on a slide as fit at a legible size. None, with
+        a problem naming the flag, if one flag alone does not fit the layout's box."""
+        flags = list(version.case.red_flags)
+        layer = next((layer for layer in self.layout.slides["case"] if layer.role == "flags"), None)
+        if layer is None or not flags:
+            return [[]] if not flags else [list(range(len(flags)))]
+        box = self.box(layer)
+        low, high = self.min[layer.size], max(self.min[layer.size], round(layer.max * self.display.height))
+        groups: list[list[int]] = []
+        start = 0
+        while start < len(flags):
+            end = len(flags)
+            while end > start and self.fit(layer, flags[start:end], box, low, high) is None:
+                end -= 1
+            if end == start:
+                ref = (version.file, ("red_flags", start))
+                self.too_long(layer, flags[start], ref, low, item=f"red flag {start + 1}")
+                return None
+            groups.append(list(range(start, end)))
+            start = end
+        return groups
 
     def slogan(self, slogan: str, ref, index: int) -> SlidePlan | None:
         org = self.site.text(self.site.organization, self.lang) or ""
@@ -271,22 +310,30 @@ class _Context:
             text=shown,
         )
 
-    def block(self, layer: Layer, text: str | list[str], ref) -> Block | None:
-        sx, sy, sw, sh = self.safe
-        x, y, w, h = layer.box
-        box = (sx + round(x * sw), sy + round(y * sh), round(w * sw), round(h * sh))
-        fill_box = None
+    def box(self, layer: Layer) -> tuple[int, int, int, int]:
+        """The layer's text area in pixels (inside its band's padding, if it has a filled band)."""
+        box = self.outer_box(layer)
         if layer.fill:
-            fill_box = box
             pad = round(PADDING * self.display.height)
             box = (box[0] + pad, box[1] + pad // 2, box[2] - 2 * pad, box[3] - pad)
+        return box
+
+    def outer_box(self, layer: Layer) -> tuple[int, int, int, int]:
+        sx, sy, sw, sh = self.safe
+        x, y, w, h = layer.box
+        return (sx + round(x * sw), sy + round(y * sh), round(w * sw), round(h * sh))
+
+    def block(self, layer: Layer, text: str | list[str], ref) -> Block | None:
+        fill_box = self.outer_box(layer) if layer.fill else None
+        box = self.box(layer)
         if not self.glyphs_ok(text, ref):
             return None
         low = self.min[layer.size]
         high = max(low, round(layer.max * self.display.height))
         fitted = self.fit(layer, text, box, low, high)
         if fitted is None:
-            self.too_long(layer, text, ref, low)
+            item = {"advice": "advice 1", "title": "the title", "slogan": "the slogan"}.get(layer.role, "")
+            self.too_long(layer, text, ref, low, item=item)
             return None
         return Block(
             layer.role,
@@ -318,17 +365,7 @@ class _Context:
                 max_lines=max_lines,
                 line_height=1.0 if layer.size == "line" else LINE_HEIGHT,
             )
-        if layer.role == "advice":  # one line of advice: the first that fits
-            for item in text:
-                fitted = fit_text(item, w, h, self.measure_at, max_size=high, min_size=low)
-                if fitted:
-                    return fitted
-            return None
-        for count in range(min(4, len(text)), min(2, len(text)) - 1, -1):  # two to four red flags
-            fitted = self.fit_list([(layer.bullet, item) for item in text[:count]], w, h, low, high)
-            if fitted:
-                return fitted
-        return None
+        return self.fit_list([(layer.bullet, item) for item in text], w, h, low, high)
 
     def fit_list(self, items: list[tuple[str, str]], width: int, height: int, low: int, high: int) -> Fitted | None:
         best = None
@@ -384,10 +421,8 @@ class _Context:
                 ok = False
         return ok
 
-    def too_long(self, layer: Layer, text: str | list[str], ref, low: int) -> None:
+    def too_long(self, layer: Layer, text: str | list[str], ref, low: int, item: str = "") -> None:
         file, path = ref if ref else ("content/site.yaml", ())
-        if isinstance(text, list):
-            path = (*path, 0)
         line, column = self.p.point(file, path)
         what = "one line" if layer.size == "line" else f"its box at the smallest legible size ({low} px)"
         size = f"{self.name} display ({self.display.width}×{self.display.height})"
@@ -405,13 +440,14 @@ class _Context:
             line,
             column,
             "too-long",
-            f"too long for the {size}: it does not fit {what}, so that slide is left out (the rest is "
-            "published); shorten it",
+            f"{item or 'too long'}{' is too long' if item else ''} for the {size}: it does not fit {what}, so "
+            "that slide is left out (the rest is published); shorten it",
             scope=display_scope(self.name),
         )
 
 
 REFERENCE_SIZE = 200
+INVISIBLE = set("\ufe0e\ufe0f\u200d\u200b")  # emoji and text presentation selectors, joiners: not drawn
 SAFETY = 1.02  # advances scale with size; keep a hair of room for hinting at small sizes
 
 
@@ -435,6 +471,8 @@ class TextWidths:
         """Runs drawn with the same font: the first face in the chain that has each character."""
         out: list[tuple[FontFace, str]] = []
         for ch in text:
+            if ch in INVISIBLE:
+                continue  # a fallback font would draw ☎️'s variation selector as a dotted circle
             face = self.face_of.get(ch)
             if face is None:
                 face = self.face_of[ch] = face_for(ch, list(self.faces)) or self.faces[0]
@@ -461,4 +499,6 @@ def describe(plan: SlidePlan) -> dict:
         "kind": plan.kind,
         "case": plan.case,
         "valid_until": plan.valid_until,
+        # The text as drawn, line by line: for LED controllers that take text, and for screen readers.
+        "text": [{"role": b.role, "size": b.size, "lines": list(b.lines)} for b in plan.blocks],
     }
