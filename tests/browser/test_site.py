@@ -30,7 +30,7 @@ def test_case_page_shows_red_flags_advice_hotline_and_review_number(open_page, s
     tab.page.goto(f"{site_url}/cases/fake-tax-refund/")
     page = tab.page
     assert "风险提示" in page.inner_text(".admonition.danger")
-    assert "自称政府部门来电" in page.inner_text(".admonition.danger")
+    assert "自称房管局、税务局等政府部门来电" in page.inner_text(".admonition.danger")
     assert "防范建议" in page.inner_text(".admonition.tip")
     assert "95599" in page.inner_text(".admonition.info")
     assert "XB-2026-031" in page.inner_text(".cc-review")
