@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: build test bench check serve lint schema system-fonts system-test clean
+.PHONY: build test bench check serve lint schema messages system-fonts system-test clean
 
 build: $(VENV)/.installed system-fonts
 	$(BIN)/casecast build
@@ -36,6 +36,13 @@ lint: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(BIN)/casecast schema
+
+# After adding or changing a message in the code: collect every _("…") into casecast.pot and merge it into
+# each language's .po file, where translators write the translation (a test fails while one is missing).
+messages: $(VENV)/.installed
+	$(BIN)/pybabel -q extract -F generator/locale/babel.cfg -k _ -k N_ --no-location --sort-output \
+		--project=Casecast --copyright-holder=Casecast -o generator/locale/casecast.pot .
+	$(BIN)/pybabel -q update -D casecast -i generator/locale/casecast.pot -d generator/locale --no-fuzzy-matching
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null || \
