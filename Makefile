@@ -52,17 +52,22 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-# A CJK font for slides and for the screenshots; Noto CJK covers Chinese and Korean.
+# A CJK font for slides and for the screenshots (Noto CJK covers Chinese and Korean); GNU Unifont, a bitmap
+# font made for 16-px LED modules, for single-colour strips; ffmpeg makes the H.264 loops of scrolling strips.
 system-fonts:
-	@fc-list :lang=zh 2>/dev/null | grep -q . || { $(SUDO) apt-get update -q && $(APT) fonts-noto-cjk fontconfig; }
+	@fc-list :lang=zh 2>/dev/null | grep -q . && [ -f /usr/share/fonts/opentype/unifont/unifont.otf ] && \
+		command -v ffmpeg >/dev/null || \
+		{ $(SUDO) apt-get update -q && $(APT) fonts-noto-cjk fonts-unifont fontconfig ffmpeg; }
 
 # Debian's Chromium drives the browser tests; node/npm fetch axe-core for the accessibility checks;
-# tesseract reads the slides back to prove they are legible; Java runs the Nu HTML Checker (vnu-jar);
+# tesseract reads the slides back to prove they are legible, zbarimg reads their QR codes; Java runs the
+# Nu HTML Checker (vnu-jar);
 # nginx serves a published release with docs/nginx.conf (the tests start and stop it themselves).
 system-test:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -q && $(APT) chromium; }
 	@tesseract --list-langs 2>/dev/null | grep -q kor && tesseract --list-langs 2>/dev/null | grep -q chi_sim || \
 		{ $(SUDO) apt-get update -q && $(APT) tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-kor; }
+	@command -v zbarimg >/dev/null || { $(SUDO) apt-get update -q && $(APT) zbar-tools; }
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(APT) npm; }
 	@command -v java >/dev/null || { $(SUDO) apt-get update -q && $(APT) default-jre-headless; }
 	@[ -x /usr/sbin/nginx ] || { $(SUDO) apt-get update -q && $(APT) nginx; }

@@ -62,9 +62,26 @@ class Display(Strict):
     kind: Annotated[str, StringConstraints(pattern=r"^(screen|strip)$")] = "screen"
     colors: Annotated[str, StringConstraints(pattern=r"^(full|mono)$")] = "full"
     min_text_px: int | None = Field(None, gt=0)
+    scroll: Annotated[str, StringConstraints(pattern=r"^(left|none)$")] = Field(
+        "left", description="Strips: a text too wide for the strip scrolls left (none: it is too-long)"
+    )
+    speed: int | None = Field(
+        None, ge=8, le=2000, description="Strips: scrolling speed in pixels per second (default: 2 × the height)"
+    )
+
+    @property
+    def scroll_speed(self) -> int:
+        """Pixels a second: by default two character cells a second, as a strip's controller scrolls a slogan
+        (64 px/s on a strip two P10 modules high)."""
+        return self.speed or 2 * self.height
 
     @model_validator(mode="after")
     def _of_a_real_screen(self) -> Display:
+        if self.kind == "strip" and self.height < 16:
+            raise ValueError(
+                f"a strip {self.height} pixels high cannot show text; the smallest LED strip is one row of "
+                "modules, 16 pixels"
+            )
         if self.width * self.height > MAX_DISPLAY_PIXELS:
             raise ValueError(
                 f"a display of {self.width}×{self.height} pixels is larger than any screen (8K is 7680×4320); "

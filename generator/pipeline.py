@@ -27,8 +27,9 @@ from generator.mobile import build_mobile
 from generator.problems import SLIDES, WAITING, Problems
 from generator.publication import Publication
 from generator.slides import SlideOptions, build_slides
-from generator.slides.fonts import FontNotFound
+from generator.slides.fonts import FontNotFound, bitmap_face
 from generator.slides.layout import LayoutError
+from generator.slides.plan import needs_bitmap
 from generator.swap import recover, swap_in
 from generator.workers import alive
 
@@ -84,6 +85,13 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
         f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache) "
         f"in {time.perf_counter() - started:.2f} s"
     )
+    if bitmap_face() is None and any(needs_bitmap(d) for d in content.site.displays.values()):
+        log.warning(
+            "slides: GNU Unifont is not installed, so single-colour LED strips are drawn with an outline font, "
+            "which smears on LED modules; install Debian's fonts-unifont (`make build` does)"
+        )
+    for missing in result.videos_missing:
+        log.warning(f"slides: no video for the scrolling strip {missing}; its wide image and page are there")
 
 
 def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -> None:

@@ -7,12 +7,14 @@ import hashlib
 import logging
 import os
 import shutil
+import threading
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import prune, touch, write_atomic
+from generator.cache import code_digest, prune, touch, write_atomic
 from generator.labels import LABELS, load_labels
 from generator.model import Content
 from generator.problems import SLIDES, Problems
@@ -22,6 +24,7 @@ from generator.slides.kiosk import kiosk_page, playlist
 from generator.slides.layout import LayoutError, load_layouts
 from generator.slides.plan import FitMemo, Planner, SlidePlan
 from generator.slides.render import render_slide
+from generator.slides.scroll import VideoError, make_video, scroll_page
 from generator.workers import worker_pool
 
 log = logging.getLogger("mkdocs.plugins.casecast")
@@ -42,6 +45,7 @@ class SlideResult:
     folders: int = 0
     slides: int = 0
     rendered: int = 0  # drawn this time; the rest came from the cache
+    videos_missing: list[str] = field(default_factory=list)  # scrolling strips whose MP4 could not be made
     problems: Problems = field(default_factory=Problems)
 
 
@@ -96,11 +100,14 @@ def build_slides(
     missing = {k: p for k, p in plans.items() if not (options.cache / f"{k}.{p.format}").exists()}
     result.slides, result.rendered = sum(len(v) for v in folders.values()), len(missing)
     _render_missing(missing, options, progress)
+    videos = _make_videos([p for p in plans.values() if p.scroll], options, progress)
     for (display, month, lang), slides in folders.items():
         folder = out / display / month / lang
         folder.mkdir(parents=True, exist_ok=True)
         for plan in slides:
             _place(options.cache / f"{plan.key()}.{plan.format}", folder / plan.name)
+            if plan.scroll:
+                _place_scroll(plan, folder, lang, videos, result)
         (folder / "playlist.json").write_text(playlist(display, month, lang, slides), encoding="utf-8")
         (folder / "index.html").write_text(kiosk_page(display, month, lang, slides), encoding="utf-8")
         result.folders += 1
@@ -126,6 +133,7 @@ def build_slides(
         _place(cached, sheet)
     if only is None:  # a whole build knows every entry it needs
         used = {f"{k}.{p.format}" for k, p in plans.items()} | {s[4].name for s in sheets} | KEPT
+        used |= {_video_name(k) for k, p in plans.items() if p.scroll}
         prune(options.cache, used)
     return result
 
@@ -164,6 +172,55 @@ def _render_missing(missing: dict[str, SlidePlan], options: SlideOptions, progre
             done += 1
             if done % step == 0 or done == len(items):
                 progress(f"slides: {done}/{len(items)} rendered")
+
+
+def _make_videos(plans: list[SlidePlan], options: SlideOptions, progress) -> dict[str, Path | str]:
+    """Each scrolling strip's MP4 loop, made once (then cached), several at a time: ffmpeg works in its own
+    process. Returns key -> the cached video, or -> why there is none."""
+    done: dict[str, Path | str] = {}
+    todo = []
+    for plan in plans:
+        video = options.cache / _video_name(plan.key())
+        if video.exists():
+            done[plan.key()] = video
+        else:
+            todo.append((plan, video))
+    if not todo:
+        return done
+
+    def make(item: tuple[SlidePlan, Path]) -> tuple[str, Path | str]:
+        plan, video = item
+        partial = video.with_name(f"{video.stem}.{os.getpid()}.{threading.get_ident()}.part.mp4")
+        try:
+            make_video(options.cache / f"{plan.key()}.{plan.format}", plan, partial)
+        except VideoError as error:
+            partial.unlink(missing_ok=True)
+            return plan.key(), str(error)
+        partial.replace(video)
+        return plan.key(), video
+
+    with ThreadPoolExecutor(max_workers=options.workers) as pool:
+        for n, (key, made) in enumerate(pool.map(make, todo), 1):
+            done[key] = made
+            if n % 10 == 0 or n == len(todo):
+                progress(f"slides: {n}/{len(todo)} scrolling videos made")
+    return done
+
+
+def _video_name(key: str) -> str:
+    """A video is made from its wide image by scroll.py: change how, and every video is made again."""
+    return f"{key}-{code_digest('slides/scroll.py', 'slides/plan.py')[:8]}.mp4"
+
+
+def _place_scroll(plan: SlidePlan, folder: Path, lang: str, videos: dict, result: SlideResult) -> None:
+    """Beside a scrolling strip's wide image: its MP4 loop and its own kiosk page."""
+    stem = plan.name.rsplit(".", 1)[0]
+    (folder / f"{stem}.html").write_text(scroll_page(plan, lang), encoding="utf-8")
+    video = videos.get(plan.key())
+    if isinstance(video, Path):
+        _place(video, folder / f"{stem}.mp4")
+    else:
+        result.videos_missing.append(f"{folder.name}/{stem}.mp4: {video}")
 
 
 def contact_pages(shown: list, heading: str) -> list[tuple[str, str, list]]:

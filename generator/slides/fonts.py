@@ -80,6 +80,19 @@ def fallback_faces(primary: FontFace) -> list[FontFace]:
     return faces
 
 
+BITMAP_FILES = ["/usr/share/fonts/opentype/unifont/unifont.otf", "/usr/share/fonts/truetype/unifont/unifont.ttf"]
+
+
+@cache
+def bitmap_face() -> FontFace | None:
+    """GNU Unifont: every Hangul syllable and CJK character drawn for a 16×16 cell (Debian: fonts-unifont,
+    which `make build` installs). None if it is not installed: the strip falls back to the outline font."""
+    face = _fc_match("Unifont", bold=False)
+    if face is not None and not face.path.endswith("_sample.ttf"):
+        return face
+    return next((FontFace(path, 0) for path in BITMAP_FILES if Path(path).is_file()), None)
+
+
 @cache
 def _fc_match(family: str, bold: bool) -> FontFace | None:
     if not shutil.which("fc-match"):

@@ -6,6 +6,7 @@ import html
 import json
 
 from generator.slides.plan import SlidePlan, describe
+from generator.slides.scroll import SCROLL_CSS
 
 
 def playlist(display: str, month: str, lang: str, slides: list[SlidePlan]) -> str:
@@ -21,10 +22,18 @@ def playlist(display: str, month: str, lang: str, slides: list[SlidePlan]) -> st
 
 
 def kiosk_page(display: str, month: str, lang: str, slides: list[SlidePlan]) -> str:
-    images = "\n".join(
-        f'<img src="{html.escape(p.name)}" alt="{html.escape(p.text[:200])}" data-seconds="{p.seconds}">'
-        for p in slides
-    )
+    items = []
+    for p in slides:
+        alt = html.escape(p.text[:200])
+        if p.scroll:
+            items.append(
+                f'<div class="slide scroll" role="marquee" aria-label="{alt}" data-seconds="{p.seconds}">'
+                f'<div class="track" style="animation-duration: {p.loop_seconds:.3f}s">'
+                f'<img src="{html.escape(p.name)}" alt="{alt}"><img src="{html.escape(p.name)}" alt=""></div></div>'
+            )
+        else:
+            items.append(f'<img class="slide" src="{html.escape(p.name)}" alt="{alt}" data-seconds="{p.seconds}">')
+    images = "\n".join(items)
     title = html.escape(f"{display} · {month} · {lang}")
     return f"""<!doctype html>
 <html lang="{html.escape(lang)}">
@@ -33,17 +42,17 @@ def kiosk_page(display: str, month: str, lang: str, slides: list[SlidePlan]) -> 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-html, body {{ margin: 0; height: 100%; background: #000; overflow: hidden; cursor: none; }}
-img {{ position: fixed; inset: 0; width: 100%; height: 100%; object-fit: contain; }}
-img {{ opacity: 0; transition: opacity .5s; }}
-img.on {{ opacity: 1; }}
+{SCROLL_CSS}
+img.slide {{ position: fixed; inset: 0; width: 100%; height: 100%; object-fit: contain; }}
+.slide {{ opacity: 0; transition: opacity .5s; }}
+.slide.on {{ opacity: 1; }}
 </style>
 </head>
 <body>
 {images}
 <script>
 (function () {{
-  var slides = document.querySelectorAll("img"), i = -1;
+  var slides = document.querySelectorAll(".slide"), i = -1;
   function next() {{
     if (!slides.length) return;
     if (i >= 0) slides[i].classList.remove("on");

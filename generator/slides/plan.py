@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -15,11 +16,20 @@ from generator.model import CaseVersion, Content, Display, ThemeVersion
 from generator.problems import SLIDES, Problems, display_scope
 from generator.publication import Publication
 from generator.slides.fit import Fitted, break_lines, fit_text
-from generator.slides.fonts import FontFace, face_for, fallback_faces, find_face, missing_characters, pillow_font
+from generator.slides.fonts import (
+    FontFace,
+    bitmap_face,
+    face_for,
+    fallback_faces,
+    find_face,
+    missing_characters,
+    pillow_font,
+)
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
 
 LINE_HEIGHT = 1.25
 PADDING = 0.025  # inside a filled band, as a fraction of the display height
+BITMAP_UP_TO = 64  # px: mono strips lower than this are drawn with a 16-px bitmap font, scaled by whole pixels
 HANG = "\u2003\u2002"  # em space + en space: about the width of the bullet "■ "
 
 
@@ -42,7 +52,7 @@ class SlidePlan:
     kind: str
     case: str | None
     valid_until: str | None
-    seconds: int
+    seconds: float  # whole seconds, but a scrolling strip's whole passes
     width: int
     height: int
     format: str
@@ -51,7 +61,14 @@ class SlidePlan:
     safe: tuple[int, int, int, int]
     blocks: tuple[Block, ...]
     faces: tuple[FontFace, ...]
+    pixel: int = 0  # >0: a bitmap font drawn at 16 px and every pixel scaled up this many times (LED strips)
+    scroll: tuple[int, int, int] | None = None  # speed px/s, pixels per frame, display width: a scrolling strip
     text: str = field(default="", compare=False)
+
+    @property
+    def loop_seconds(self) -> float:
+        """One pass of a scrolling strip: the wide image moves its whole width at the display's speed."""
+        return self.width / self.scroll[0] if self.scroll else float(self.seconds)
 
     def key(self) -> str:
         """Digest of everything that decides the pixels: text, layout, size, fonts (and their files)."""
@@ -157,6 +174,10 @@ class Planner:
         return source.position(path)
 
 
+def needs_bitmap(display: Display) -> bool:
+    return display.kind == "strip" and display.colors == "mono" and display.height < BITMAP_UP_TO
+
+
 def _renumber(plan: SlidePlan, number: int) -> SlidePlan:
     return SlidePlan(**{**plan.__dict__, "name": f"{number:02d}-{plan.name}"})
 
@@ -179,6 +200,15 @@ class _Context:
         w, h = display.width, display.height
         mx, my = round(layout.margin * w), round(layout.margin * h)
         self.safe = (mx, my, w - 2 * mx, h - 2 * my)
+        # A low single-colour strip (16 to 63 px: one to three rows of P10 modules) gets GNU Unifont, a bitmap
+        # font drawn for 16 px, scaled by whole pixels: an outline font smears at that size.
+        self.pixel = 0
+        bitmap = bitmap_face() if needs_bitmap(display) else None
+        if bitmap is not None:
+            self.pixel = h // 16
+            self.faces = faces = (bitmap, *faces)
+            self.safe = (mx, 0, w - 2 * mx, h)  # the font's cell has its own space above and below
+        self.scrolls = display.kind == "strip" and display.scroll == "left"
         self.optional = False  # a text that may be left out (a title standing in for a missing slogan)
         self.font_key = [(f.path, f.index, os.stat(f.path).st_mtime_ns) for f in faces]
 
@@ -265,8 +295,53 @@ class _Context:
         return self.slide("slogan", str(index + 1), texts, None)
 
     def line(self, text: str, ref, name: str, version: CaseVersion | None = None) -> SlidePlan | None:
-        plan = self.slide("line", name, {"line": (text, ref)}, version)
-        return plan
+        """A strip's line: still if it fits the strip, else (on a strip that scrolls) one wide image that
+        scrolls left at the display's speed."""
+        layer = self.layout.slides["line"][0]
+        if self.scrolls and self.glyphs_ok(text, ref):
+            low, high = self.line_sizes(layer)
+            if self.fit(layer, text, self.box(layer), low, high) is None:
+                return self.scrolling(layer, text, name, version)
+        return self.slide("line", name, {"line": (text, ref)}, version)
+
+    def line_sizes(self, layer: Layer) -> tuple[int, int]:
+        if self.pixel:
+            return 16 * self.pixel, 16 * self.pixel
+        low = self.min[layer.size]
+        return low, max(low, round(layer.max * self.display.height))
+
+    def scrolling(self, layer: Layer, text: str, name: str, version: CaseVersion | None) -> SlidePlan:
+        low, high = self.line_sizes(layer)
+        size = high if self.pixel else max(low, round(high * 0.8))  # an outline font's marks reach below
+        text = " ".join(text.split())
+        text_width = math.ceil(self.measure_at(size)(text))
+        speed = self.display.scroll_speed
+        step = pixels_per_frame(speed)
+        gap = self.display.width // 2  # blank between one pass and the next
+        unit = step * max(1, self.pixel)
+        width = -(-(text_width + gap) // unit) * unit
+        _, y, _, h = self.box(layer)
+        block = Block("line", (gap // 2, y, text_width, h), None, None, layer.color, size, (text,), "left", "middle")
+        loop = width / speed
+        shown = self.display.seconds or 0
+        return SlidePlan(
+            name=f"{name}.png",
+            kind="scroll",
+            case=version.id if version else None,
+            valid_until=version.case.valid_until.isoformat() if version and version.case.valid_until else None,
+            seconds=round(loop * max(1, math.ceil(shown / loop)), 3),  # whole passes, never cut off mid-slogan
+            width=width,
+            height=self.display.height,
+            format="png",
+            mono=self.display.colors == "mono",
+            background=self.layout.background,
+            safe=(0, 0, width, self.display.height),
+            blocks=(block,),
+            faces=self.faces,
+            pixel=self.pixel,
+            scroll=(speed, step, self.display.width),
+            text=text,
+        )
 
     def footer(self) -> str:
         org = self.site.text(self.site.organization, self.lang) or ""
@@ -307,6 +382,7 @@ class _Context:
             safe=self.safe,
             blocks=tuple(blocks),
             faces=self.faces,
+            pixel=self.pixel,
             text=shown,
         )
 
@@ -328,8 +404,8 @@ class _Context:
         box = self.box(layer)
         if not self.glyphs_ok(text, ref):
             return None
-        low = self.min[layer.size]
-        high = max(low, round(layer.max * self.display.height))
+        low, high = self.line_sizes(layer) if layer.size == "line" else (self.min[layer.size], 0)
+        high = high or max(low, round(layer.max * self.display.height))
         fitted = self.fit(layer, text, box, low, high)
         if fitted is None:
             item = {"advice": "advice 1", "title": "the title", "slogan": "the slogan"}.get(layer.role, "")
@@ -446,6 +522,15 @@ class _Context:
         )
 
 
+def pixels_per_frame(speed: int) -> int:
+    """Whole pixels a frame (a fraction would judder on an LED matrix), at a frame rate near 30 a second and,
+    where the speed allows, a whole number of frames a second (players and controllers prefer one)."""
+    whole = [step for step in range(1, speed + 1) if speed % step == 0 and 24 <= speed // step <= 60]
+    if whole:
+        return min(whole, key=lambda step: abs(speed / step - 30))
+    return max(1, round(speed / 30))
+
+
 REFERENCE_SIZE = 200
 INVISIBLE = set("\ufe0e\ufe0f\u200d\u200b")  # emoji and text presentation selectors, joiners: not drawn
 SAFETY = 1.02  # advances scale with size; keep a hair of room for hinting at small sizes
@@ -493,10 +578,21 @@ def runs(text: str, faces) -> list[tuple[FontFace, str]]:
 
 
 def describe(plan: SlidePlan) -> dict:
+    scrolling = {}
+    if plan.scroll:
+        stem = plan.name.rsplit(".", 1)[0]
+        scrolling = {
+            "video": f"{stem}.mp4",  # the strip's exact size, one seamless pass: loop it
+            "page": f"{stem}.html",
+            "speed": plan.scroll[0],
+            "image_width": plan.width,  # the wide image scrolls left this far in one pass
+            "loop_seconds": round(plan.loop_seconds, 3),
+        }
     return {
         "file": plan.name,
         "seconds": plan.seconds,
         "kind": plan.kind,
+        **scrolling,
         "case": plan.case,
         "valid_until": plan.valid_until,
         # The text as drawn, line by line: for LED controllers that take text, and for screen readers.

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from functools import cache
 
 from PIL import Image, ImageCms, ImageDraw
 
+from generator.slides.fit import HANGING
 from generator.slides.fonts import pillow_font
 from generator.slides.layout import rgb
 from generator.slides.plan import LINE_HEIGHT, Block, SlidePlan, runs
@@ -23,17 +25,34 @@ def srgb_profile() -> bytes:
 
 
 def render_slide(plan: SlidePlan) -> bytes:
+    return _encode(draw_slide(plan), plan)
+
+
+def draw_slide(plan: SlidePlan) -> Image.Image:
     mode = "1" if plan.mono else "RGB"
-    image = Image.new(mode, (plan.width, plan.height), _ink(plan.background, plan.mono))
+    k = max(1, plan.pixel)  # a bitmap font is drawn at its own size, then every pixel made k×k
+    size = (-(-plan.width // k), -(-plan.height // k))
+    image = Image.new(mode, size, _ink(plan.background, plan.mono))
     draw = ImageDraw.Draw(image)
     if plan.mono:
         draw.fontmode = "1"  # no anti-aliasing: every pixel is on or off
     for block in plan.blocks:
+        if k > 1:
+            block = _scaled(block, k)
         if block.fill_box and block.fill:
             x, y, w, h = block.fill_box
             draw.rectangle((x, y, x + w - 1, y + h - 1), fill=_ink(block.fill, plan.mono))
         _draw_block(draw, block, plan)
-    return _encode(image, plan)
+    if k > 1:
+        image = image.resize((size[0] * k, size[1] * k), Image.Resampling.NEAREST).crop((0, 0, plan.width, plan.height))
+    return image
+
+
+def _scaled(block: Block, k: int) -> Block:
+    def down(box):
+        return tuple(v // k for v in box) if box else box
+
+    return replace(block, box=down(block.box), fill_box=down(block.fill_box), size=block.size // k)
 
 
 def _draw_block(draw: ImageDraw.ImageDraw, block: Block, plan: SlidePlan) -> None:
@@ -59,6 +78,8 @@ def _draw_block(draw: ImageDraw.ImageDraw, block: Block, plan: SlidePlan) -> Non
         ink_right = last_font.getbbox(last_run, anchor="lm")[2] - last_font.getlength(last_run)
         left = max(left, x - min(0, ink_left))
         left = min(left, x + w - width - max(0, ink_right))
+        if block.align == "left" and line[:1] in HANGING and plan.pixel == 0:
+            left -= pillow_font(first_face, block.size).getlength(line[0]) / 2  # “ hangs in the margin, as in print
         middle = top + line_h * i + line_h / 2
         for face, run in pieces:
             font = pillow_font(face, block.size)
