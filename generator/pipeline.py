@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.addresses import public_reason
 from generator.buildinfo import build_time
 from generator.cache import cache_dir
 from generator.channels import FRAGMENT_BUDGET
@@ -24,6 +25,7 @@ from generator.checking import SITE_FILE, check_project, publishable
 from generator.labels import LABELS
 from generator.loading import Loaded
 from generator.mobile import build_mobile
+from generator.model import Site
 from generator.problems import SLIDES, WAITING, Problems
 from generator.publication import Publication
 from generator.slides import SlideOptions, build_slides
@@ -85,6 +87,7 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
         f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache) "
         f"in {time.perf_counter() - started:.2f} s"
     )
+    say_why_no_qr(content.site)
     if bitmap_face() is None and any(needs_bitmap(d) for d in content.site.displays.values()):
         log.warning(
             "slides: GNU Unifont is not installed, so single-colour LED strips are drawn with an outline font, "
@@ -92,6 +95,13 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
         )
     for missing in result.videos_missing:
         log.warning(f"slides: no video for the scrolling strip {missing}; its wide image and page are there")
+
+
+def say_why_no_qr(site: Site) -> None:
+    """A QR code leads only where a customer's phone can go (generator/addresses.py); if not, say so."""
+    reason = public_reason(site.url)
+    if reason:
+        log.info(f"slides: no QR codes, because {reason}: a customer's phone could not open it (see site.yaml url)")
 
 
 def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -> None:

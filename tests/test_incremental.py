@@ -64,7 +64,7 @@ def test_changing_the_drawing_code_redraws_every_slide_without_a_version_to_bump
     monkeypatch.delenv("CASECAST_CACHE_DIR", raising=False)
     project = copy_project(tmp_path / "project")
     first, _ = exports(project, tmp_path / "one")
-    import generator.slides.plan as plan
+    import generator.slides.slide as plan
 
     drawn_by = plan.code_digest
     monkeypatch.setattr(plan, "code_digest", lambda *parts: drawn_by(*parts) + "-edited")  # as after an edit

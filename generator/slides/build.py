@@ -22,9 +22,11 @@ from generator.slides.contact import SHEET, contact_sheet
 from generator.slides.fonts import keep_coverage_in
 from generator.slides.kiosk import kiosk_page, playlist
 from generator.slides.layout import LayoutError, load_layouts
-from generator.slides.plan import FitMemo, Planner, SlidePlan
+from generator.slides.memo import FitMemo
+from generator.slides.plan import Planner
 from generator.slides.render import render_slide
 from generator.slides.scroll import VideoError, make_video, scroll_page
+from generator.slides.slide import SlidePlan
 from generator.workers import worker_pool
 
 log = logging.getLogger("mkdocs.plugins.casecast")
@@ -60,7 +62,8 @@ def plan_slides(
     labels = load_labels(options.root / options.labels)
     memo = FitMemo(options.cache / "fits.json")
     keep_coverage_in(options.cache / "fonts.json")
-    planner = Planner(content, layouts, labels, sources, options.today, font_files(content, options), memo=memo)
+    fonts = font_files(content, options)
+    planner = Planner(content, layouts, labels, sources, options.today, fonts, memo=memo, root=options.root)
     folders: dict[Folder, list[SlidePlan]] = {}
     for name, display in content.site.displays.items():
         for theme in sorted(content.themes.values(), key=lambda t: (t.month, t.lang)):
@@ -209,7 +212,7 @@ def _make_videos(plans: list[SlidePlan], options: SlideOptions, progress) -> dic
 
 def _video_name(key: str) -> str:
     """A video is made from its wide image by scroll.py: change how, and every video is made again."""
-    return f"{key}-{code_digest('slides/scroll.py', 'slides/plan.py')[:8]}.mp4"
+    return f"{key}-{code_digest('slides/scroll.py', 'slides/slide.py')[:8]}.mp4"
 
 
 def _place_scroll(plan: SlidePlan, folder: Path, lang: str, videos: dict, result: SlideResult) -> None:

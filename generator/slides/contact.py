@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from generator.slides.fonts import fallback_faces, find_face, pillow_font
-from generator.slides.plan import runs
+from generator.slides.measure import runs
 
 THUMB = 360
 LABEL = 22

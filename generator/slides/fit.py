@@ -28,6 +28,8 @@ _TOKEN = re.compile(rf"\s+|[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _ENDS_IN_NUMBER = re.compile(r"[0-9０-９]$")
+# A list of nouns joined by a middle dot or a slash (검찰·경찰·금융감독원) may break after a separator.
+_AFTER_SEPARATOR = re.compile(r"(?<=[·/])(?=[^\W\d_])")
 _PUNCTUATION = NO_LINE_START | NO_LINE_END | set("“”‘’\"' ")
 
 Unit = tuple[str, ...]  # atoms a line breaks inside only if the whole unit is wider than the line
@@ -61,7 +63,7 @@ def phrases(text: str) -> tuple[str, ...]:
                 chunks[-2:] = [chunks[-2] + chunks[-1]]
             out += chunks
         else:
-            out += _TOKEN.findall(word)
+            out += [part for token in _TOKEN.findall(word) for part in _AFTER_SEPARATOR.split(token) if part]
     return tuple(out)
 
 

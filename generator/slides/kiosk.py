@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import json
 
-from generator.slides.plan import SlidePlan, describe
 from generator.slides.scroll import SCROLL_CSS
+from generator.slides.slide import SlidePlan, describe
 
 
 def playlist(display: str, month: str, lang: str, slides: list[SlidePlan]) -> str:

@@ -12,6 +12,10 @@ from generator.yamlsource import Source, SourceError, read_source
 
 SIZE_CLASSES = ("title", "body", "fine", "line")
 MIN_CONTRAST = 7.0
+# Layers that show a picture, not text: the bank's logo, a QR code to the case's H5 page, the case's picture.
+PICTURE_ROLES = ("logo", "qr", "picture")
+# A layer may be used only when the slide has (or lacks) one of those: `when: picture`, `when: no-qr`.
+CONDITIONS = tuple(c for role in PICTURE_ROLES for c in (role, f"no-{role}"))
 
 
 class LayoutError(Exception):
@@ -26,13 +30,26 @@ class LayoutError(Exception):
 class Layer:
     role: str
     box: tuple[float, float, float, float]
-    color: str
-    size: str
-    max: float
-    fill: str | None = None
+    color: str = "#000000"  # text layers only
+    size: str = "body"
+    max: float = 0.05
+    fill: str | None = None  # a band behind the text; behind a logo or QR code, the plate it sits on
     align: str = "left"
     valign: str = "top"
     bullet: str = ""
+    when: str | None = None  # logo | qr | picture | no-logo | no-qr | no-picture
+
+    @property
+    def is_picture(self) -> bool:
+        return self.role in PICTURE_ROLES
+
+    def applies(self, shown: set[str]) -> bool:
+        """Whether the layer is used on a slide that shows `shown` (a subset of PICTURE_ROLES)."""
+        if self.when is None:
+            return True
+        if self.when.startswith("no-"):
+            return self.when[3:] not in shown
+        return self.when in shown
 
 
 @dataclass(frozen=True)
@@ -102,22 +119,25 @@ def _layer(spec: object, source: Source, path: Path, where: tuple) -> Layer:
         if key not in LAYER_KEYS:
             guess = difflib.get_close_matches(str(key), LAYER_KEYS, n=1)
             raise fail(f"unknown setting '{key}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), key)
-    for key in REQUIRED_LAYER_KEYS:
+    picture = spec.get("role") in PICTURE_ROLES
+    for key in REQUIRED_LAYER_KEYS[:2] if picture else REQUIRED_LAYER_KEYS:
         if key not in spec:
             raise fail(f"'{key}' is missing")
+    if spec.get("when") is not None and spec["when"] not in CONDITIONS:
+        raise fail(f"when must be one of {', '.join(CONDITIONS)}", "when")
     box = spec["box"]
     if not (isinstance(box, list) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box)):
         raise fail("box must be [x, y, width, height], fractions of the safe area", "box")
     for key in ("color", "fill"):
         if spec.get(key) is not None and not (isinstance(spec[key], str) and COLOR.match(spec[key])):
             raise fail(f"{key} must be a colour such as #ffffff", key)
-    if not isinstance(spec["max"], (int, float)) or not 0 < spec["max"] <= 1:
+    if not picture and (not isinstance(spec["max"], (int, float)) or not 0 < spec["max"] <= 1):
         raise fail("max must be a fraction of the display height, e.g. 0.08", "max")
     if spec.get("align", "left") not in ("left", "center", "right"):
         raise fail("align must be left, center or right", "align")
     if spec.get("valign", "top") not in ("top", "middle", "bottom"):
         raise fail("valign must be top, middle or bottom", "valign")
-    return Layer(**{**spec, "box": tuple(float(v) for v in box), "max": float(spec["max"])})
+    return Layer(**{**spec, "box": tuple(float(v) for v in box), "max": float(spec.get("max", 0.05))})
 
 
 def check_layout(layout: Layout, path: Path, source: Source | None = None) -> None:
@@ -128,6 +148,8 @@ def check_layout(layout: Layout, path: Path, source: Source | None = None) -> No
             x, y, w, h = layer.box
             if min(x, y, w, h) < 0 or x + w > 1.0001 or y + h > 1.0001:
                 raise LayoutError(f"{where}: the box {list(layer.box)} leaves the safe area", *at)
+            if layer.is_picture:
+                continue  # no text to read, so no size or contrast to check
             if layer.size not in SIZE_CLASSES:
                 raise LayoutError(f"{where}: size must be one of {', '.join(SIZE_CLASSES)}", *at)
             behind = layer.fill or layout.background

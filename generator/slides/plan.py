@@ -4,120 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote, urljoin
 
-from generator.cache import code_digest, write_atomic
+from generator.addresses import is_public
 from generator.model import CaseVersion, Content, Display, ThemeVersion
 from generator.problems import SLIDES, Problems, display_scope
 from generator.publication import Publication
 from generator.slides.fit import Fitted, break_lines, fit_text
-from generator.slides.fonts import (
-    FontFace,
-    bitmap_face,
-    face_for,
-    fallback_faces,
-    find_face,
-    missing_characters,
-    pillow_font,
-)
+from generator.slides.fonts import bitmap_face, fallback_faces, find_face, missing_characters
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
+from generator.slides.measure import REFERENCE_SIZE, text_widths
+from generator.slides.memo import FitMemo
+from generator.slides.slide import LINE_HEIGHT, Block, Picture, SlidePlan
 
-LINE_HEIGHT = 1.25
 PADDING = 0.025  # inside a filled band, as a fraction of the display height
 BITMAP_UP_TO = 64  # px: mono strips lower than this are drawn with a 16-px bitmap font, scaled by whole pixels
 HANG = "\u2003\u2002"  # em space + en space: about the width of the bullet "■ "
-
-
-@dataclass(frozen=True)
-class Block:
-    role: str
-    box: tuple[int, int, int, int]  # x, y, w, h in pixels: the text area
-    fill_box: tuple[int, int, int, int] | None
-    fill: str | None
-    color: str
-    size: int
-    lines: tuple[str, ...]
-    align: str
-    valign: str
-
-
-@dataclass(frozen=True)
-class SlidePlan:
-    name: str  # NN-kind-id.ext
-    kind: str
-    case: str | None
-    valid_until: str | None
-    seconds: float  # whole seconds, but a scrolling strip's whole passes
-    width: int
-    height: int
-    format: str
-    mono: bool
-    background: str
-    safe: tuple[int, int, int, int]
-    blocks: tuple[Block, ...]
-    faces: tuple[FontFace, ...]
-    pixel: int = 0  # >0: a bitmap font drawn at 16 px and every pixel scaled up this many times (LED strips)
-    scroll: tuple[int, int, int] | None = None  # speed px/s, pixels per frame, display width: a scrolling strip
-    text: str = field(default="", compare=False)
-
-    @property
-    def loop_seconds(self) -> float:
-        """One pass of a scrolling strip: the wide image moves its whole width at the display's speed."""
-        return self.width / self.scroll[0] if self.scroll else float(self.seconds)
-
-    def key(self) -> str:
-        """Digest of everything that decides the pixels: text, layout, size, fonts (and their files)."""
-        data = asdict(self)
-        data.pop("text")
-        data["fonts"] = [(f.path, os.stat(f.path).st_mtime_ns) for f in self.faces]
-        data["code"] = code_digest("slides/render.py", "slides/plan.py", "slides/fonts.py", "lib:pillow")  # drawing
-        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:24]
-
-
-class FitMemo:
-    """Fitted texts from earlier builds: fitting is pure (text, box, sizes, font files in, lines out), and a
-    rebuild fits the same few thousand texts again, twice (the check, then the slides). Kept as JSON."""
-
-    def __init__(self, file: Path | None) -> None:
-        self.file = file
-        self.known: dict[str, list | None] = {}
-        self.used: set[str] = set()
-        self.added = False
-        if file is not None:
-            try:
-                data = json.loads(file.read_text(encoding="utf-8"))
-                if data.get("version") == _fit_code():
-                    self.known = data["fits"]
-            except (OSError, ValueError, KeyError, AttributeError):
-                pass
-
-    def get(self, key: tuple, compute) -> Fitted | None:
-        digest = hashlib.sha1(json.dumps(key, ensure_ascii=False, default=str).encode()).hexdigest()
-        self.used.add(digest)
-        if digest in self.known:
-            found = self.known[digest]
-            return Fitted(found[0], list(found[1])) if found else None
-        fitted = compute()
-        self.known[digest] = [fitted.size, fitted.lines] if fitted else None
-        self.added = True
-        return fitted
-
-    def save(self) -> None:
-        if self.file is None or not self.added:
-            return
-        kept = {k: v for k, v in self.known.items() if k in self.used}
-        write_atomic(self.file, json.dumps({"version": _fit_code(), "fits": kept}, ensure_ascii=False))
-        self.added = False
-
-
-def _fit_code() -> str:
-    """Fitting's own code: change how texts are fitted and every fit is done again."""
-    return code_digest("slides/plan.py", "slides/fit.py", "slides/fonts.py", "slides/layout.py", "lib:pillow")
 
 
 @dataclass
@@ -130,6 +37,7 @@ class Planner:
     fonts: dict[str, str] = field(default_factory=dict)  # lang -> font file override
     problems: Problems = field(default_factory=Problems)
     memo: FitMemo = field(default_factory=lambda: FitMemo(None))
+    root: Path | None = None  # the project: where the logo and the cases' pictures are (None: no pictures)
 
     # -- public ---------------------------------------------------------------
 
@@ -174,6 +82,17 @@ class Planner:
         return source.position(path)
 
 
+def file_digest(path: str) -> str:
+    stat = os.stat(path)
+    return _file_digest(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _file_digest(path: str, size: int, mtime: int) -> str:
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()[:24]
+
+
 def needs_bitmap(display: Display) -> bool:
     return display.kind == "strip" and display.colors == "mono" and display.height < BITMAP_UP_TO
 
@@ -210,6 +129,8 @@ class _Context:
             self.safe = (mx, 0, w - 2 * mx, h)  # the font's cell has its own space above and below
         self.scrolls = display.kind == "strip" and display.scroll == "left"
         self.optional = False  # a text that may be left out (a title standing in for a missing slogan)
+        self.logo = self.picture_file(self.site.brand.logo)
+        self.qr_base = self.site.url if is_public(self.site.url) else None  # see generator/addresses.py
         self.font_key = [(f.path, f.index, os.stat(f.path).st_mtime_ns) for f in faces]
 
     # -- slides ---------------------------------------------------------------
@@ -225,15 +146,33 @@ class _Context:
             ),
             "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
         }
-        return self.slide("cover", theme.month, texts, None)
+        return self.slide("cover", theme.month, texts, None, self.pictures())
 
     def case(self, version: CaseVersion) -> list[SlidePlan]:
         """One slide, or more when the red flags need more room: every flag reaches the screen, in order, and
-        every slide shows advice #1."""
+        every slide shows advice #1. The case's picture and QR code are shown where the layout has room for
+        them and they cost no words: if the text needs more slides with them (or does not fit), the slides go
+        without the picture, then without the QR code."""
+        pictures = self.pictures(version)
+        options = [pictures]
+        for dropped in (("picture",), ("qr",), ("picture", "qr")):
+            option = {k: v for k, v in pictures.items() if k not in dropped}
+            if option not in options:
+                options.append(option)
+        least = self.flag_groups(version, set(options[-1]), report=False)  # the slides the words need
+        for option in options[:-1]:
+            found = len(self.p.problems)
+            plans = self.case_slides(version, option)
+            del self.p.problems[found:]  # a trial: what it could not fit is said by the last one
+            if plans and least is not None and len(plans) <= len(least):
+                return plans
+        return self.case_slides(version, options[-1])
+
+    def case_slides(self, version: CaseVersion, pictures: dict[str, str]) -> list[SlidePlan]:
         case = version.case
         org = self.site.text(self.site.organization, self.lang) or ""
         category = self.site.category_name(case.category, self.lang)
-        groups = self.flag_groups(version)
+        groups = self.flag_groups(version, set(pictures))
         if groups is None:
             return []
         plans = []
@@ -252,21 +191,23 @@ class _Context:
                     f"{self.t['review']}{self.t['sep']}{case.review.number or ''}",
                     (version.file, ("review", "number")),
                 ),
+                "qr_label": (self.t.get("scan_qr", ""), ("content/site.yaml", ("url",))),
             }
             if not case.advice:
                 del texts["advice"]
             ident = version.id if number == 1 else f"{version.id}-{number}"
-            plan = self.slide("case", ident, texts, version)
+            plan = self.slide("case", ident, texts, version, pictures)
             if plan is None:
                 return []  # a title or advice #1 that cannot be shown: the problem says which
             plans.append(plan)
         return plans
 
-    def flag_groups(self, version: CaseVersion) -> list[list[int]] | None:
+    def flag_groups(self, version: CaseVersion, shown: set[str], report: bool = True) -> list[list[int]] | None:
         """The red flags in slide-sized groups, in order: as many on a slide as fit at a legible size. None, with
         a problem naming the flag, if one flag alone does not fit the layout's box."""
         flags = list(version.case.red_flags)
-        layer = next((layer for layer in self.layout.slides["case"] if layer.role == "flags"), None)
+        flags_layers = (layer for layer in self.layout.slides["case"] if layer.role == "flags" and layer.applies(shown))
+        layer = next(flags_layers, None)
         if layer is None or not flags:
             return [[]] if not flags else [list(range(len(flags)))]
         box = self.box(layer)
@@ -278,8 +219,9 @@ class _Context:
             while end > start and self.fit(layer, flags[start:end], box, low, high) is None:
                 end -= 1
             if end == start:
-                ref = (version.file, ("red_flags", start))
-                self.too_long(layer, flags[start], ref, low, item=f"red flag {start + 1}")
+                if report:
+                    ref = (version.file, ("red_flags", start))
+                    self.too_long(layer, flags[start], ref, low, item=f"red flag {start + 1}")
                 return None
             groups.append(list(range(start, end)))
             start = end
@@ -292,7 +234,7 @@ class _Context:
             "slogan": (slogan, ref),
             "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
         }
-        return self.slide("slogan", str(index + 1), texts, None)
+        return self.slide("slogan", str(index + 1), texts, None, self.pictures())
 
     def line(self, text: str, ref, name: str, version: CaseVersion | None = None) -> SlidePlan | None:
         """A strip's line: still if it fits the strip, else (on a strip that scrolls) one wide image that
@@ -343,17 +285,46 @@ class _Context:
             text=text,
         )
 
+    def pictures(self, version: CaseVersion | None = None) -> dict[str, str]:
+        """What a slide may show besides text: the bank's logo; for a case, its picture and a QR code that
+        opens its H5 page (only where a customer's phone can open it)."""
+        shown = {"logo": self.logo} if self.logo else {}
+        if version is not None:
+            picture = self.picture_file(version.case.image)
+            if picture:
+                shown["picture"] = picture
+            if self.qr_base:
+                page = f"exports/mobile/{quote(self.lang)}/{quote(version.id)}.page.html"
+                shown["qr"] = urljoin(self.qr_base if self.qr_base.endswith("/") else self.qr_base + "/", page)
+        return shown
+
+    def picture_file(self, ref: str | None) -> str | None:
+        if not ref or self.p.root is None:
+            return None
+        path = self.p.root / "content" / ref
+        return str(path) if path.is_file() else None  # a missing picture is the missing-file rule's problem
+
     def footer(self) -> str:
         org = self.site.text(self.site.organization, self.lang) or ""
         return f"{self.t['hotline']} {self.site.hotline} · {org}"
 
     # -- fitting --------------------------------------------------------------
 
-    def slide(self, kind: str, ident: str, texts: dict, version: CaseVersion | None) -> SlidePlan | None:
+    def slide(
+        self, kind: str, ident: str, texts: dict, version: CaseVersion | None, pictures: dict | None = None
+    ) -> SlidePlan | None:
         layers = self.layout.slides["line" if kind == "line" else kind]
+        pictures = pictures or {}
         blocks: list[Block] = []
+        placed: list[Picture] = []
         ok = True
         for layer in layers:
+            if not layer.applies(set(pictures)):
+                continue
+            if layer.is_picture:
+                if layer.role in pictures:
+                    placed.append(self.place(layer, pictures[layer.role]))
+                continue
             if layer.role not in texts:
                 continue
             text, ref = texts[layer.role]
@@ -382,9 +353,15 @@ class _Context:
             safe=self.safe,
             blocks=tuple(blocks),
             faces=self.faces,
+            pictures=tuple(placed),
             pixel=self.pixel,
             text=shown,
         )
+
+    def place(self, layer: Layer, source: str) -> Picture:
+        digest = "" if layer.role == "qr" else file_digest(source)
+        fill = None if layer.role == "qr" else layer.fill  # a QR code brings its own white quiet zone
+        return Picture(layer.role, self.outer_box(layer), fill, source, digest, layer.align, layer.valign)
 
     def box(self, layer: Layer) -> tuple[int, int, int, int]:
         """The layer's text area in pixels (inside its band's padding, if it has a filled band)."""
@@ -529,72 +506,3 @@ def pixels_per_frame(speed: int) -> int:
     if whole:
         return min(whole, key=lambda step: abs(speed / step - 30))
     return max(1, round(speed / 30))
-
-
-REFERENCE_SIZE = 200
-INVISIBLE = set("\ufe0e\ufe0f\u200d\u200b")  # emoji and text presentation selectors, joiners: not drawn
-SAFETY = 1.02  # advances scale with size; keep a hair of room for hinting at small sizes
-
-
-class TextWidths:
-    """Widths at REFERENCE_SIZE of texts drawn with one chain of faces, remembered: fitting a thousand cases
-    measures a few hundred thousand texts, mostly the same lines again at other sizes (widths scale)."""
-
-    def __init__(self, faces: tuple[FontFace, ...]) -> None:
-        self.faces = faces
-        self.known: dict[str, float] = {}
-        self.face_of: dict[str, FontFace] = {}
-
-    def __call__(self, text: str) -> float:
-        width = self.known.get(text)
-        if width is None:
-            width = SAFETY * sum(pillow_font(face, REFERENCE_SIZE).getlength(run) for face, run in self.runs(text))
-            self.known[text] = width
-        return width
-
-    def runs(self, text: str) -> list[tuple[FontFace, str]]:
-        """Runs drawn with the same font: the first face in the chain that has each character."""
-        out: list[tuple[FontFace, str]] = []
-        for ch in text:
-            if ch in INVISIBLE:
-                continue  # a fallback font would draw ☎️'s variation selector as a dotted circle
-            face = self.face_of.get(ch)
-            if face is None:
-                face = self.face_of[ch] = face_for(ch, list(self.faces)) or self.faces[0]
-            if out and out[-1][0] == face:
-                out[-1] = (face, out[-1][1] + ch)
-            else:
-                out.append((face, ch))
-        return out
-
-
-@lru_cache(maxsize=64)
-def text_widths(faces: tuple[FontFace, ...]) -> TextWidths:
-    return TextWidths(faces)
-
-
-def runs(text: str, faces) -> list[tuple[FontFace, str]]:
-    return text_widths(tuple(faces)).runs(text)
-
-
-def describe(plan: SlidePlan) -> dict:
-    scrolling = {}
-    if plan.scroll:
-        stem = plan.name.rsplit(".", 1)[0]
-        scrolling = {
-            "video": f"{stem}.mp4",  # the strip's exact size, one seamless pass: loop it
-            "page": f"{stem}.html",
-            "speed": plan.scroll[0],
-            "image_width": plan.width,  # the wide image scrolls left this far in one pass
-            "loop_seconds": round(plan.loop_seconds, 3),
-        }
-    return {
-        "file": plan.name,
-        "seconds": plan.seconds,
-        "kind": plan.kind,
-        **scrolling,
-        "case": plan.case,
-        "valid_until": plan.valid_until,
-        # The text as drawn, line by line: for LED controllers that take text, and for screen readers.
-        "text": [{"role": b.role, "size": b.size, "lines": list(b.lines)} for b in plan.blocks],
-    }

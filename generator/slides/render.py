@@ -6,12 +6,14 @@ import io
 from dataclasses import replace
 from functools import cache
 
-from PIL import Image, ImageCms, ImageDraw
+import segno
+from PIL import Image, ImageCms, ImageDraw, ImageOps
 
 from generator.slides.fit import HANGING
 from generator.slides.fonts import pillow_font
 from generator.slides.layout import rgb
-from generator.slides.plan import LINE_HEIGHT, Block, SlidePlan, runs
+from generator.slides.measure import runs
+from generator.slides.slide import LINE_HEIGHT, Block, Picture, SlidePlan
 
 
 @cache
@@ -36,6 +38,8 @@ def draw_slide(plan: SlidePlan) -> Image.Image:
     draw = ImageDraw.Draw(image)
     if plan.mono:
         draw.fontmode = "1"  # no anti-aliasing: every pixel is on or off
+    for picture in plan.pictures:
+        _draw_picture(image, picture, plan)
     for block in plan.blocks:
         if k > 1:
             block = _scaled(block, k)
@@ -85,6 +89,44 @@ def _draw_block(draw: ImageDraw.ImageDraw, block: Block, plan: SlidePlan) -> Non
             font = pillow_font(face, block.size)
             draw.text((left, middle), run, font=font, fill=ink, anchor="lm")
             left += font.getlength(run)
+
+
+def _draw_picture(image: Image.Image, picture: Picture, plan: SlidePlan) -> None:
+    """A logo or a case's picture fitted whole into its box (on its plate, if it has one); a QR code as large
+    as the box allows in whole pixels a module, dark on white with its quiet zone of four modules."""
+    x, y, w, h = picture.box
+    ground = picture.fill or plan.background
+    if picture.fill:
+        ImageDraw.Draw(image).rectangle((x, y, x + w - 1, y + h - 1), fill=_ink(picture.fill, plan.mono))
+    if picture.role == "qr":
+        shown = _qr(picture.source, min(w, h))
+    else:
+        pad = round(min(w, h) * 0.1) if picture.fill else 0
+        with Image.open(picture.source) as opened:
+            photo = ImageOps.exif_transpose(opened).convert("RGBA")
+        photo = ImageOps.contain(photo, (max(1, w - 2 * pad), max(1, h - 2 * pad)), Image.Resampling.LANCZOS)
+        shown = Image.new("RGBA", photo.size, rgb(ground))
+        shown.alpha_composite(photo)  # a transparent logo sits on its plate (or the slide), not on black
+    left = {"left": x, "center": x + (w - shown.width) // 2, "right": x + w - shown.width}[picture.align]
+    top = {"top": y, "middle": y + (h - shown.height) // 2, "bottom": y + h - shown.height}[picture.valign]
+    if picture.role != "qr" and picture.fill:
+        left, top = x + (w - shown.width) // 2, y + (h - shown.height) // 2  # centred on its plate
+    image.paste(shown.convert(image.mode), (left, top))
+
+
+QUIET = 4  # modules of white around a QR code, as the standard asks
+
+
+def _qr(address: str, side: int) -> Image.Image:
+    code = segno.make(address, error="l", micro=False)  # a screen is not torn or stained: more, larger modules
+    modules = code.symbol_size(scale=1, border=QUIET)[0]
+    scale = max(1, side // modules)
+    picture = Image.new("L", (modules, modules), 255)
+    for row, values in enumerate(code.matrix_iter(scale=1, border=QUIET)):
+        for column, dark in enumerate(values):
+            if dark:
+                picture.putpixel((column, row), 0)
+    return picture.resize((modules * scale, modules * scale), Image.Resampling.NEAREST)
 
 
 def _ink(color: str, mono: bool):

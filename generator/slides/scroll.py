@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.slides.plan import SlidePlan
+from generator.slides.slide import SlidePlan
 
 
 class VideoError(Exception):

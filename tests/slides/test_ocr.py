@@ -6,6 +6,7 @@ import difflib
 import io
 import shutil
 import subprocess
+import unicodedata
 
 import pytest
 from PIL import Image, ImageOps, ImageStat
@@ -36,8 +37,9 @@ def ocr(image: Image.Image, lang: str) -> str:
 
 
 def recall(expected: str, read: str) -> float:
-    expected = "".join(expected.split())
-    read = "".join(read.split())
+    """The share of the expected characters read back, in order (a full-width ？ read as ? counts)."""
+    expected = "".join(unicodedata.normalize("NFKC", expected).split())
+    read = "".join(unicodedata.normalize("NFKC", read).split())
     matcher = difflib.SequenceMatcher(None, expected, read, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks()) / len(expected)
 

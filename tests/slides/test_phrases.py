@@ -35,12 +35,15 @@ def sample_texts() -> list[str]:
 
 def allowed_breaks(text: str) -> set[int]:
     """Offsets a line may end at: spaces, and BudouX's phrase boundaries inside a Chinese word (but not between a
-    number and its unit). A Korean or Latin word is never broken."""
+    number and its unit). A Korean or Latin word is never broken, but after a middle dot or a slash that joins
+    two words (검찰·경찰, 쇼핑몰·택배사), as a list of nouns is in print."""
     allowed: set[int] = set()
     offset = 0
     for word in re.split(r"( )", text):
         if word == " ":
             allowed |= {offset, offset + 1}
+        elif not HAN.search(word) or HANGUL.search(word):
+            allowed |= {offset + m.end() for m in re.finditer(r"[·/](?=[^\W\d_])", word)}
         elif HAN.search(word) and not HANGUL.search(word):
             at = offset
             for chunk in PARSER.parse(word)[:-1]:
