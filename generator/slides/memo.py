@@ -49,5 +49,12 @@ class FitMemo:
 def _fit_code() -> str:
     """Fitting's own code: change how texts are fitted and every fit is done again."""
     return code_digest(
-        "slides/plan.py", "slides/fit.py", "slides/fonts.py", "slides/layout.py", "slides/measure.py", "lib:pillow"
+        "phrases.py",
+        "slides/plan.py",
+        "slides/fit.py",
+        "slides/fonts.py",
+        "slides/layout.py",
+        "slides/measure.py",
+        "lib:pillow",
+        "lib:budoux",
     )

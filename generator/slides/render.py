@@ -9,7 +9,7 @@ from functools import cache
 import segno
 from PIL import Image, ImageCms, ImageDraw, ImageOps
 
-from generator.slides.fit import HANGING
+from generator.phrases import HANGING
 from generator.slides.fonts import pillow_font
 from generator.slides.layout import rgb
 from generator.slides.measure import runs

@@ -43,7 +43,7 @@ def test_month_page_lists_its_cases_in_order_with_checkup_day(open_page, site_ur
     assert "金融体检日：2026-03-18" in body
     titles = tab.page.locator("article li strong a").all_inner_texts()
     assert [t[:6] for t in titles] == ["接到“退税”", "“快递丢了给", "“你涉嫌洗钱"]
-    assert "转账之前多核实" in body and "陌生来电要警惕" in body
+    assert "转账之前多核实，陌生账户不转账" in body and "客服来电说退款，先挂电话再核实" in body
 
 
 def search(tab, site_url: str, path: str, query: str) -> str:
@@ -107,3 +107,34 @@ def test_korean_links_and_text_break_between_words_not_inside_them(open_page, si
         "[...document.querySelectorAll('article p, article a')].map(e => getComputedStyle(e).wordBreak)"
     )
     assert styles and set(styles) == {"keep-all"}
+
+
+@pytest.mark.parametrize("path", ["cases/fake-tax-refund/", "months/2026-03/", "cases/fake-police-safe-account/"])
+def test_a_chinese_title_breaks_between_phrases_on_a_phone(open_page, site_url: str, path: str) -> None:
+    from generator.phrases import phrases
+
+    tab = open_page(width=360)
+    tab.page.goto(f"{site_url}/{path}")
+    shown = tab.page.evaluate(
+        """() => {
+          const walker = document.createTreeWalker(document.querySelector('.md-typeset h1'), NodeFilter.SHOW_TEXT);
+          let text = '', tops = [];
+          while (walker.nextNode()) {
+            const node = walker.currentNode;
+            for (let i = 0; i < node.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i); range.setEnd(node, i + 1);
+              text += node.data[i]; tops.push(Math.round(range.getBoundingClientRect().top));
+            }
+          }
+          return {text, tops};
+        }"""
+    )
+    text, tops = shown["text"], shown["tops"]
+    breaks = {i for i in range(1, len(tops)) if tops[i] > tops[i - 1] + 2}
+    assert breaks, f"{text} fits one line at 360 px: nothing was tested"
+    allowed, at = set(), 0
+    for piece in phrases(text):
+        at += len(piece)
+        allowed |= {at, at + 1} if piece == " " else {at}
+    assert breaks <= allowed, [text[:b] + "|" + text[b:] for b in sorted(breaks - allowed)]

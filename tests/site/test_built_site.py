@@ -242,5 +242,5 @@ def test_titles_that_start_like_a_list_show_as_typed(project: Path) -> None:
     theme.write_text(text, encoding="utf-8")
     assert build_site(project)
     html = (project / "site/months/2026-03/index.html").read_text(encoding="utf-8")
-    assert ">3.15 金融消费者权益保护教育宣传月 &#124; 以案说险</h1>" in html
+    assert ">3.15 金融消费者权益保护教育宣传月 &#124; 以案说险</h1>" in html.replace("<wbr>", "")  # phrases break there
     assert "<li>1. " in html and "\\" not in html[html.index("<article") : html.index("</article>")]

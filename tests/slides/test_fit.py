@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.slides.fit import NO_LINE_END, NO_LINE_START, balance, break_lines, fit_text
+from generator.phrases import NO_LINE_END, NO_LINE_START
+from generator.slides.fit import balance, break_lines, fit_text
 
 
 def chars(text: str) -> float:

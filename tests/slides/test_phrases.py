@@ -11,7 +11,8 @@ import budoux
 import pytest
 import yaml
 
-from generator.slides.fit import NO_LINE_START, break_lines, visible
+from generator.phrases import NO_LINE_START, visible
+from generator.slides.fit import break_lines
 from tests.conftest import REPO
 from tests.slides.lines import KO, ZH
 

@@ -71,7 +71,7 @@ def test_a_mono_strip_has_exactly_two_colours_and_no_anti_aliasing(sample) -> No
 
 
 def hangs(path: Path) -> bool:
-    from generator.slides.fit import HANGING
+    from generator.phrases import HANGING
 
     playlist = json.loads((path.parent / "playlist.json").read_text(encoding="utf-8"))
     slide = next((s for s in playlist["slides"] if s["file"] == path.name), None)
