@@ -25,6 +25,7 @@ _TOKEN = re.compile(rf"\s+|[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _ENDS_IN_NUMBER = re.compile(r"[0-9０-９]$")
+_LATIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 # A list of nouns joined by a middle dot or a slash (검찰·경찰·금융감독원) may break after a separator.
 _AFTER_SEPARATOR = re.compile(r"(?<=[·/])(?=[^\W\d_])")
 _PUNCTUATION = NO_LINE_START | NO_LINE_END | set("“”‘’\"' ")
@@ -38,8 +39,9 @@ def _parser():
 
 
 @lru_cache(maxsize=65536)
-def phrases(text: str) -> tuple[str, ...]:
-    """The pieces a line may break between, spaces kept as their own pieces."""
+def phrases(text: str, fine: bool = False) -> tuple[str, ...]:
+    """The pieces a line may break between, spaces kept as their own pieces. `fine`: every boundary BudouX
+    gives, for a text that cannot fit its box otherwise (a lone character cut off is better than no slide)."""
     out: list[str] = []
     for word in re.split(r"(\s+)", " ".join(text.split())):
         if not word:
@@ -48,18 +50,50 @@ def phrases(text: str) -> tuple[str, ...]:
             out.append(" ")
         elif _HAN.search(word) and not _HANGUL.search(word):
             chunks = _glue_numbers(_parser().parse(word))
-            if len(chunks) > 1 and visible(chunks[-1]) <= 1:  # a text never ends on a line of its own 电
-                chunks[-2:] = [chunks[-2] + chunks[-1]]
-            out += chunks
+            out += chunks if fine else _pair_single_characters(chunks)  # nor ends on a line of its own 电
         else:
             out += [part for token in _TOKEN.findall(word) for part in _AFTER_SEPARATOR.split(token) if part]
     return tuple(out)
 
 
+def _pair_single_characters(chunks: list[str]) -> list[str]:
+    """Where BudouX is unsure it cuts single characters off (出租银行|卡, 守|好|你|的|账户), and a line broken
+    there splits a word or strands one character. So one lone character stays with the phrase before it (the
+    phrase after it, at the start), and a run of them is taken two by two (守好|你的, 不租|不借|不卖), an odd
+    one out joining the last pair."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if len(run) == 1 and out:
+            out[-1] += run[0]
+        elif run:
+            pairs = ["".join(run[i : i + 2]) for i in range(0, len(run), 2)]
+            if len(pairs) > 1 and visible(pairs[-1]) <= 1:
+                pairs[-2:] = [pairs[-2] + pairs[-1]]
+            out.extend(pairs)
+        run.clear()
+
+    for chunk in chunks:
+        if visible(chunk) <= 1:
+            run.append(chunk)
+            continue
+        lone_start = len(run) == 1 and not out
+        close_run()
+        if lone_start:
+            out[-1] += chunk  # 只|需缴 → 只需缴
+        else:
+            out.append(chunk)
+    close_run()
+    return out
+
+
 def _glue_numbers(chunks: list[str]) -> list[str]:
+    """A number stays with its unit (300|元), and a Latin word or number is never cut (AT|M机, 95|599)."""
     out: list[str] = []
     for chunk in chunks:
-        if out and _ENDS_IN_NUMBER.search(out[-1]) and chunk[:1] in UNITS:
+        unit = out and _ENDS_IN_NUMBER.search(out[-1]) and chunk[:1] in UNITS
+        if unit or (out and _LATIN.match(out[-1][-1]) and _LATIN.match(chunk[:1])):
             out[-1] += chunk
         else:
             out.append(chunk)

@@ -20,10 +20,10 @@ class Fitted:
     lines: list[str]
 
 
-def tokens(text: str) -> list[Unit]:
+def tokens(text: str, fine: bool = False) -> list[Unit]:
     """Phrases, with a quoted phrase ("“税费返还”") held together as one unit of several atoms."""
     units: list[Unit] = []
-    pieces = phrases(text)
+    pieces = phrases(text, fine)
     i = 0
     while i < len(pieces):
         piece = pieces[i]
@@ -43,10 +43,10 @@ def tokens(text: str) -> list[Unit]:
     return units
 
 
-def break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str] | None:
+def break_lines(text: str, width: float, measure: Callable[[str], float], fine: bool = False) -> list[str] | None:
     """Greedy line breaking between phrases, with kinsoku and no lonely last character; None if one phrase is
     wider than the box."""
-    pending = list(reversed(tokens(text)))
+    pending = list(reversed(tokens(text, fine)))
     lines: list[list[str]] = []
     spaced: list[bool] = []  # whether the break after each line fell at a space
     current: list[str] = []
@@ -131,12 +131,20 @@ def fit_text(
     line_height: float = 1.25,
     max_lines: int | None = None,
 ) -> Fitted | None:
-    """The largest size in [min_size, max_size] at which `text` fits width x height (binary search)."""
+    """The largest size in [min_size, max_size] at which `text` fits width x height (binary search); if it
+    fits at no size between phrases held together, between every phrase BudouX gives."""
+    best = _fit_text(text, width, height, measure_at, max_size, min_size, line_height, max_lines, fine=False)
+    if best is None:
+        best = _fit_text(text, width, height, measure_at, max_size, min_size, line_height, max_lines, fine=True)
+    return best
+
+
+def _fit_text(text, width, height, measure_at, max_size, min_size, line_height, max_lines, fine) -> Fitted | None:
     best: Fitted | None = None
     low, high = min_size, max_size
     while low <= high:
         size = (low + high) // 2
-        lines = break_lines(text, width, measure_at(size))
+        lines = break_lines(text, width, measure_at(size), fine)
         fits = (
             lines is not None
             and len(lines) * size * line_height <= height + size * (line_height - 1)
@@ -148,17 +156,17 @@ def fit_text(
         else:
             high = size - 1
     if best is not None and len(best.lines) > 1:
-        best = Fitted(best.size, balance(text, width, len(best.lines), measure_at(best.size)))
+        best = Fitted(best.size, balance(text, width, len(best.lines), measure_at(best.size), fine))
     return best
 
 
-def balance(text: str, width: float, count: int, measure: Callable[[str], float]) -> list[str]:
+def balance(text: str, width: float, count: int, measure: Callable[[str], float], fine: bool = False) -> list[str]:
     """Same number of lines, as even as possible: no lonely 户 on the last line."""
     low, high = 0.0, width
-    best = break_lines(text, width, measure) or []
+    best = break_lines(text, width, measure, fine) or []
     for _ in range(12):
         middle = (low + high) / 2
-        lines = break_lines(text, middle, measure)
+        lines = break_lines(text, middle, measure, fine)
         if lines is not None and len(lines) <= count:
             best, high = lines, middle
         else:

@@ -216,7 +216,8 @@ class _Context:
         start = 0
         while start < len(flags):
             end = len(flags)
-            while end > start and self.fit(layer, flags[start:end], box, low, high) is None:
+            # several flags share a slide only with their phrases whole; one alone may break between any
+            while end > start and self.fit(layer, flags[start:end], box, low, high, fine=end - start == 1) is None:
                 end -= 1
             if end == start:
                 if report:
@@ -400,11 +401,11 @@ class _Context:
             layer.valign,
         )
 
-    def fit(self, layer: Layer, text: str | list[str], box, low: int, high: int) -> Fitted | None:
-        key = (self.font_key, layer.size, layer.role, layer.bullet, text, box[2], box[3], low, high)
-        return self.p.memo.get(key, lambda: self.fit_now(layer, text, box, low, high))
+    def fit(self, layer: Layer, text: str | list[str], box, low: int, high: int, fine: bool = True) -> Fitted | None:
+        key = (self.font_key, layer.size, layer.role, layer.bullet, text, box[2], box[3], low, high, fine)
+        return self.p.memo.get(key, lambda: self.fit_now(layer, text, box, low, high, fine))
 
-    def fit_now(self, layer: Layer, text: str | list[str], box, low: int, high: int) -> Fitted | None:
+    def fit_now(self, layer: Layer, text: str | list[str], box, low: int, high: int, fine: bool) -> Fitted | None:
         _, _, w, h = box
         max_lines = 1 if layer.size == "line" or layer.role in ("header", "footer", "review") else None
         if isinstance(text, str):
@@ -418,9 +419,15 @@ class _Context:
                 max_lines=max_lines,
                 line_height=1.0 if layer.size == "line" else LINE_HEIGHT,
             )
-        return self.fit_list([(layer.bullet, item) for item in text], w, h, low, high)
+        return self.fit_list([(layer.bullet, item) for item in text], w, h, low, high, fine)
 
-    def fit_list(self, items: list[tuple[str, str]], width: int, height: int, low: int, high: int) -> Fitted | None:
+    def fit_list(self, items: list, width: int, height: int, low: int, high: int, fine: bool) -> Fitted | None:
+        """Like fit_text for a bulleted list: between phrases held together, else (if `fine`) between all of
+        BudouX's."""
+        best = self.fit_items(items, width, height, low, high, False)
+        return best if best or not fine else self.fit_items(items, width, height, low, high, True)
+
+    def fit_items(self, items, width: int, height: int, low: int, high: int, fine: bool) -> Fitted | None:
         best = None
         while low <= high:
             size = (low + high) // 2
@@ -428,7 +435,7 @@ class _Context:
             lines: list[str] = []
             for bullet, item in items:
                 indent = measure(bullet)
-                broken = break_lines(item, width - indent, measure)
+                broken = break_lines(item, width - indent, measure, fine)
                 if broken is None:
                     lines = []
                     break

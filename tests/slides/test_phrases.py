@@ -140,3 +140,16 @@ def _slide_lines(lines: tuple[str, ...]) -> list[str]:
         out.append(f"last line alone: {lines}")
     out += [f"line starts with {line[0]}: {lines}" for line in lines[1:] if line[:1] in NO_LINE_START]
     return out
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("“断卡”行动宣传月 · 守好你的账户", "守好"), ("出租银行卡“日赚300元”？", "银行卡"), ("请到ATM机上转账", "ATM"),
+     ("不租不借不卖银行卡", "不租"), ("以案说险", "以案")],
+)  # fmt: skip
+def test_a_character_budoux_cuts_off_stays_with_a_neighbour(text: str, word: str) -> None:
+    """BudouX, unsure, cuts single characters off (守|好, 银行|卡, AT|M): no line breaks there, at any width."""
+    for width in range(3, 13):
+        lines = break_lines(text, width, chars)
+        if lines is not None:
+            assert any(word in line for line in lines), (width, lines)
