@@ -125,7 +125,7 @@ class _Renderer:
             out.search.append(self.search_entry(version, t))
         # The nav stays the same size however many months and categories pile up over the years: it holds
         # this month's theme; the calendar and the categories page link all the others.
-        current = self.current_theme(themes)
+        current, _ = self.current_theme(themes)
         for theme in themes:
             path = self.path(f"months/{theme.month}.md", lang)
             out.pages[path] = self.month_page(theme, path, t)
@@ -285,10 +285,12 @@ class _Renderer:
 
     def home_page(self, themes, cases, lang: str, path: str, t: dict) -> str:
         current = None
-        chosen = self.current_theme(themes)
+        chosen, coming = self.current_theme(themes)
         if chosen:
             current = {
                 "theme": chosen.theme,
+                "month": chosen.month,
+                "coming": coming,
                 "checkup_day": chosen.checkup_day.isoformat(),
                 "link": self.link(path, f"months/{chosen.month}.md", lang),
             }
@@ -306,11 +308,16 @@ class _Renderer:
 
     # -- helpers --------------------------------------------------------------
 
-    def current_theme(self, themes: list[ThemeVersion]) -> ThemeVersion | None:
-        """This month's theme, else the latest before it, else the first to come."""
+    def current_theme(self, themes: list[ThemeVersion]) -> tuple[ThemeVersion | None, bool]:
+        """This month's theme; else the next one, which is still to come (True); else none: a past month's
+        theme, its checkup day gone, is never shown as this month's."""
         this_month = self.options.today.strftime("%Y-%m")
-        past = [th for th in themes if th.month <= this_month]
-        return past[-1] if past else (themes[0] if themes else None)
+        for theme in themes:
+            if theme.month == this_month:
+                return theme, False
+            if theme.month > this_month:
+                return theme, True
+        return None, False
 
     def card(self, version: CaseVersion, from_path: str) -> dict[str, Any]:
         return {
