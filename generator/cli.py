@@ -10,8 +10,9 @@ from pathlib import Path
 import click
 
 from generator.checking import check_project
+from generator.i18n import _
 from generator.problems import format_json, format_text
-from generator.scaffold import ScaffoldError, new_case
+from generator.scaffold import ScaffoldError, new_case, new_theme
 
 ONLY_CHOICES = ("site", "slides", "mobile")  # "site" and generator.pipeline.OUTPUTS
 
@@ -213,9 +214,23 @@ def new_case_command(case_id: str, lang: str | None) -> None:
     try:
         path = new_case(root, case_id, lang)
     except ScaffoldError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(_("error: {message}", message=error), err=True)
         sys.exit(2)
-    click.echo(f"wrote {path.relative_to(root)}: fill in the places marked TODO, then run 'casecast check'")
+    click.echo(_("wrote {file}: fill in the places marked TODO, then run 'casecast check'", file=_relative(path, root)))
+
+
+@new.command("theme")
+@click.argument("month")
+@click.option("--lang", default=None, help="Language of this version, e.g. ko; default: the site's default.")
+def new_theme_command(month: str, lang: str | None) -> None:
+    """Write content/themes/MONTH.yaml (or MONTH.LANG.yaml), MONTH as YYYY-MM, to fill in."""
+    root = _root()
+    try:
+        path = new_theme(root, month, lang)
+    except ScaffoldError as error:
+        click.echo(_("error: {message}", message=error), err=True)
+        sys.exit(2)
+    click.echo(_("wrote {file}: fill in the places marked TODO, then run 'casecast check'", file=_relative(path, root)))
 
 
 # -----------------------------------------------------------------------------
