@@ -48,6 +48,12 @@ def front_matter_value(value: Any) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def t_status(labels: dict[str, dict[str, str]], version: CaseVersion) -> str:
+    """A case's review state in its own language: 审查中，尚未批准 / 심의 중, 아직 승인 전 / in review, ..."""
+    words = {**labels.get("en", {}), **labels.get(version.lang, {})}
+    return words.get(f"status_{version.case.review.status.value}", version.case.review.status.value)
+
+
 def render_site(content: Content, options: SiteOptions) -> SitePages:
     renderer = _Renderer(content, options)
     out = SitePages()
@@ -181,7 +187,7 @@ class _Renderer:
         ]
         markdown = self.render(
             "case.md.j2",
-            meta=self.meta(case.title, case.summary, case.review.status, t["draft_status"], searched_by_us=True),
+            meta=self.meta(case.title, case.summary, case.review.status, t, searched_by_us=True),
             case=case,
             t=t,
         )
@@ -325,6 +331,7 @@ class _Renderer:
             "link": self.link(from_path, f"cases/{version.id}.md", version.lang),
             "category_name": self.site.category_name(version.case.category, version.lang),
             "draft": self.publication.in_preview_only(version),
+            "status": t_status(self.labels, version),
         }
 
     @staticmethod
@@ -336,7 +343,7 @@ class _Renderer:
         title: str,
         description: str | None,
         status: ReviewStatus | None = None,
-        banner: str = "",
+        t: dict | None = None,
         *,
         searched_by_us: bool = False,
     ) -> str:
@@ -345,9 +352,11 @@ class _Renderer:
             meta["search"] = {"exclude": True}  # Material skips the page; its entry comes from search_entry()
         if description:
             meta["description"] = description
-        if status is not None and status is not ReviewStatus.approved:
+        if status is not None and status is not ReviewStatus.approved and t is not None:
+            # The banner says, in the page's language, what state the case is in (theme/overrides/main.html)
             meta["casecast_status"] = status.value
-            meta["casecast_banner"] = banner
+            meta["casecast_mark"] = t["draft_mark"]
+            meta["casecast_banner"] = f"{t[f'status_{status.value}']} · {t['draft_status']}"
         # JSON values are YAML too, and json writes a thousand front matters in a blink (yaml's emitter doesn't)
         return "\n".join(f"{key}: {front_matter_value(value)}" for key, value in meta.items())
 

@@ -37,7 +37,7 @@ def test_saving_a_case_reloads_the_page_in_the_browser(project: Path, open_page)
         wait_for(f"{base}/")
         tab = open_page()
         tab.page.goto(f"{base}/cases/fake-refund-shopping/")
-        assert "DRAFT" in tab.page.inner_text(".cc-draft")  # preview shows drafts, under the banner
+        assert "草稿 · 审查中，尚未批准" in tab.page.inner_text(".cc-draft")  # drafts shown, under the banner
 
         tab.page.goto(f"{base}/cases/fake-tax-refund/")
         case = project / "content/cases/fake-tax-refund.yaml"
