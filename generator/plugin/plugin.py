@@ -27,6 +27,7 @@ from generator.model import Site
 from generator.pipeline import OUTPUTS, BuildError, keep_previous, report_problems
 from generator.plugin.config import CasecastConfig
 from generator.plugin.search import SearchParser, page_search_docs
+from generator.preview import PreviewMemory, add_problem_pages
 from generator.problems import Problems
 from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
@@ -49,6 +50,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.segmenter: Segmenter | None = None
         self.search_docs: list[dict] = []  # every page's search entries, Chinese not yet cut into words
         self.previous_site: Path | None = None  # set by `casecast build`, which builds into a fresh folder
+        self.memory = PreviewMemory()  # `casecast serve`: pages as they last built well (plugins outlive rebuilds)
 
     # -------------------------------------------------------------------------
     # event handlers, in lifecycle order
@@ -210,6 +212,9 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             self.pages = render_site(content, options)
         except jinja2.TemplateError as error:
             raise PluginError(template_error(error, root)) from None
+        if self.serving:  # a case or month with an error shows why, not a 404
+            self.memory.remember(self.pages)
+            add_problem_pages(self.loaded, self.pages, self.memory)
         # Case pages' Chinese is cut into words on another core while MkDocs renders (site/search.py)
         self.segmenter = Segmenter(cache_dir(root) / "search-words.json")
         self.segmenter.add([text for e in self.pages.search for text in (e.title, e.text)])

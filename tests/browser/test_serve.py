@@ -81,3 +81,48 @@ def test_a_mistake_in_the_theme_while_previewing_is_one_line_and_the_preview_rec
     lines = len(good.splitlines()) + 1
     assert f"theme/overrides/main.html, line {lines}: Expected an expression" in errors
     assert "Traceback" not in errors
+
+
+def test_a_case_with_an_error_shows_its_problem_in_the_preview_and_comes_back_when_fixed(
+    project: Path, open_page, monkeypatch
+) -> None:
+    monkeypatch.setenv("CASECAST_LANG", "zh")  # the staff member's language (`--lang`, else the site's)
+    case = project / "content/cases/fake-tax-refund.yaml"
+    good = case.read_text(encoding="utf-8")
+    korean = project / "content/cases/fake-loan-app.ko.yaml"
+    korean.write_text(korean.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    port = free_port()
+    server = start_casecast(project, "serve", "--port", str(port), stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/")
+        tab = open_page()
+        page = tab.page
+        # Broken from the start: the problem, and no earlier version to show
+        response = page.goto(f"{base}/ko/cases/fake-loan-app/")
+        assert response.status == 200
+        box = page.inner_text(".cc-problems")
+        assert "content/cases/fake-loan-app.ko.yaml:2:1" in box and "没有正常生成过" in box
+
+        page.goto(f"{base}/cases/fake-tax-refund/")
+        assert "自称房管局" in page.inner_text("article")
+        case.write_text(good.replace("title:", "tittle:", 1), encoding="utf-8")
+        page.wait_for_selector(".cc-problems", timeout=60000)  # the preview reloads the open page by itself
+        response = page.goto(f"{base}/cases/fake-tax-refund/")
+        assert response.status == 200  # not Material's "404 - Not found"
+        box = page.inner_text(".cc-problems")
+        assert "content/cases/fake-tax-refund.yaml:2:1" in box and "tittle" in box
+        assert "content/cases/fake-tax-refund.yaml 有需要修改的问题" in box
+        assert "上一次正常生成的版本" in box
+        assert "自称房管局" in page.inner_text("article")  # below the problems, the page as it last built well
+
+        case.write_text(good, encoding="utf-8")
+        page.wait_for_function(
+            "!document.querySelector('.cc-problems') && document.querySelector('h1')"
+            " && document.querySelector('h1').innerText.includes('退税')",
+            timeout=60000,
+        )
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "Traceback" not in errors
