@@ -72,4 +72,4 @@ tests/node_modules/.installed: tests/package.json
 	touch $@
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-portable .cache

@@ -57,8 +57,14 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Any problem fails the build; site/ is left as it was.")
 @click.option("--drafts", is_flag=True, help="Include cases not yet approved, under a DRAFT banner.")
 @click.option("--only", default="site,slides,mobile", show_default=True, help="Comma-separated: site, slides, mobile.")
-def build(strict: bool, drafts: bool, only: str) -> None:
+@click.option(
+    "--portable", is_flag=True, help="Build the pages into site-portable/, to open from a folder or USB stick."
+)
+def build(strict: bool, drafts: bool, only: str, portable: bool) -> None:
     """Build the site (and exports) into site/."""
+    if portable:
+        _build_portable(strict, drafts)
+        return
     parts = [p.strip() for p in only.split(",") if p.strip()]
     unknown = [p for p in parts if p not in ONLY_CHOICES]
     if unknown or not parts:
@@ -86,6 +92,27 @@ def build(strict: bool, drafts: bool, only: str) -> None:
         )
         sys.exit(1)
     click.echo(f"site built in {root / 'site'}")
+
+
+def _build_portable(strict: bool, drafts: bool) -> None:
+    root = _root()
+    _quiet_logs()
+    from generator.plugin import build_site
+    from generator.plugin.commands import PORTABLE
+
+    built = build_site(root, strict=strict, drafts=drafts, portable=True)
+    if not built:
+        click.echo(_("build failed; {folder} was left as it was", folder=PORTABLE), err=True)
+        sys.exit(1)
+    click.echo(
+        _(
+            "portable site built in {folder}: copy the folder to a USB stick or a shared drive and open "
+            "index.html in it; no server is needed",
+            folder=root / PORTABLE,
+        )
+    )
+    if built.loaded is not None and built.loaded.problems.failed(building=True):
+        sys.exit(1)
 
 
 @main.command()

@@ -26,6 +26,7 @@ class SiteOptions:
     templates: Path  # theme/pages
     today: dt.date = field(default_factory=dt.date.today)
     drafts: bool = False  # preview: show cases that are not approved yet, under a banner
+    directory_urls: bool = True  # False for the portable site: links name the .html file (file:// has no index)
 
 
 @dataclass
@@ -75,11 +76,13 @@ def page_path(path: str, lang: str, default: str) -> str:
     return f"{stem}.{lang}{ext}"
 
 
-def page_url(path: str, lang: str, default: str) -> str:
-    """Directory-style URL of a page from the site root: 'ko/cases/x/'."""
+def page_url(path: str, lang: str, default: str, directory_urls: bool = True) -> str:
+    """URL of a page from the site root: 'ko/cases/x/' (directory-style), or 'ko/cases/x.html'."""
     stem = posixpath.splitext(path)[0]
-    stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
     prefix = "" if lang == default else f"{lang}/"
+    if not directory_urls:
+        return f"{prefix}{stem}.html"
+    stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
     return prefix + stem
 
 
@@ -88,6 +91,9 @@ def relative_link(from_path: str, to_path: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
+    """Between directory-style URLs ('cases/x/' to 'categories/y/'), or between file URLs ('cases/x.html')."""
+    if to_url.endswith(".html"):
+        return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")
     rel = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
     return "./" if rel == "." else rel + "/"
 
@@ -170,10 +176,11 @@ class _Renderer:
         Markdown: its story is rendered once (generator.markup) and the rest is plain HTML, so links
         are final URLs here."""
         case, lang = version.case, version.lang
-        here = page_url(f"cases/{version.id}.md", lang, self.default)
+        directory_urls = self.options.directory_urls
+        here = page_url(f"cases/{version.id}.md", lang, self.default, directory_urls)
 
         def url(to: str, in_lang: str = lang) -> str:
-            return relative_url(here, page_url(to, in_lang, self.default))
+            return relative_url(here, page_url(to, in_lang, self.default, directory_urls))
 
         month = self.content.month_of(version.id)
         month_link = url(f"months/{month}.md") if month and (month, lang) in self.content.themes else None
@@ -203,7 +210,9 @@ class _Renderer:
             expired=version.expired(self.options.today),
             translations=translations,
             # Images live once at the site root, shared by every language: a plain URL, not a page link.
-            image_link=posixpath.relpath(case.image, here.rstrip("/")) if case.image else None,
+            image_link=posixpath.relpath(case.image, here.rstrip("/") if directory_urls else posixpath.dirname(here))
+            if case.image
+            else None,
         )
         return markdown, body
 
@@ -211,7 +220,7 @@ class _Renderer:
         case = version.case
         category = self.site.category_name(case.category, version.lang)
         return SearchEntry(
-            location=page_url(f"cases/{version.id}.md", version.lang, self.default),
+            location=page_url(f"cases/{version.id}.md", version.lang, self.default, self.options.directory_urls),
             title=html.escape(case.title, quote=False),  # the index holds HTML: Material shows it as such
             text=entry_text(
                 case.summary,
