@@ -1,16 +1,26 @@
-"""What `casecast serve` adds to a build: the page of a case or month whose file has an error shows the
-problems instead of a 404 (with the page as it last built well in this session)."""
+"""What `casecast serve` adds to a build, never a real one: the page of a case or month whose file has an error
+shows the problems instead of a 404 (with the page as it last built well in this session); and each case still
+waiting for review gets its slides and mobile pages, stamped as a draft, so the reviewer sees the screen
+version before approving (`casecast review --sheet` puts the same slides on one contact sheet)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from generator.checking import publishable
+from generator.labels import LABELS, load_labels
 from generator.loading import CASE_NAME, THEME_NAME, Loaded
-from generator.model import Site
-from generator.problems import Problem
+from generator.mobile.build import render_marked
+from generator.model import CaseVersion, ReviewStatus, Site
+from generator.pipeline import LAYOUTS, slide_options
+from generator.problems import SLIDES, Problem
 from generator.site.pages import SitePages, page_path
 from generator.site.problems import LastGood, problem_page
+from generator.slides.build import render_case_slides
 
 PAGE_FOLDERS = (("content/cases/", CASE_NAME, "cases"), ("content/themes/", THEME_NAME, "months"))
 
@@ -68,3 +78,89 @@ def page_of(file: str, site: Site) -> tuple[str, str] | None:
             return None
         return page_path(f"{pages}/{match['id']}.md", lang, site.default_language), match["id"]
     return None
+
+
+# -----------------------------------------------------------------------------
+# the screen versions of cases waiting for review
+# -----------------------------------------------------------------------------
+
+PREVIEW_FOLDER = "exports/preview"  # <lang>/<id>/: slides, H5 page and fragment, and an index.html showing them
+
+
+def waiting(loaded: Loaded) -> list[CaseVersion]:
+    """Case versions a reviewer still has to decide on (draft, in review) whose files have no error."""
+    content = publishable(loaded)
+    if content is None:
+        return []
+    statuses = (ReviewStatus.draft, ReviewStatus.in_review)
+    return sorted((v for v in content.cases.values() if v.case.review.status in statuses), key=lambda v: (v.lang, v.id))
+
+
+def marks(root: Path, languages: list[str], long: bool = False) -> dict[str, dict[str, str]]:
+    """The stamp per language and status: 草稿 · 审查中，尚未批准 (and, long, · 仅供预览，不得发布)."""
+    labels = load_labels(root / LABELS)
+    found: dict[str, dict[str, str]] = {}
+    for lang in languages:
+        t = {**labels.get("en", {}), **labels.get(lang, {})}
+        found[lang] = {
+            status.value: f"{t['draft_mark']} · {t[f'status_{status.value}']}"
+            + (f" · {t['draft_status']}" if long else "")
+            for status in (ReviewStatus.draft, ReviewStatus.in_review)
+        }
+    return found
+
+
+def write_waiting_exports(root: Path, loaded: Loaded, out: Path, today: dt.date) -> int:
+    """`casecast serve`: each waiting case's slides on every display and its mobile pages, stamped, in
+    out/<lang>/<id>/ with an index.html that shows them; returns how many cases. A real build never does this."""
+    versions = waiting(loaded)
+    content = publishable(loaded)
+    if not versions or content is None:
+        return 0
+    short, long = marks(root, content.languages), marks(root, content.languages, long=True)
+    by_case: dict[tuple[str, str], list] = {}
+    if content.site.displays and LAYOUTS not in loaded.problems.withheld(SLIDES):
+        options = slide_options(root, today)
+        for status in short[content.languages[0]]:
+            chosen = [v for v in versions if v.case.review.status.value == status]
+            stamps = {lang: short[lang][status] for lang in short}
+            by_case |= render_case_slides(content, loaded.sources, options, chosen, stamps)
+    labels = load_labels(root / LABELS)
+    for version in versions:
+        folder = out / version.lang / version.id
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        t = {**labels.get("en", {}), **labels.get(version.lang, {})}
+        mark = long[version.lang][version.case.review.status.value]
+        rendered = render_marked(version, content.site, t, root, mark)
+        (folder / "page.html").write_text(rendered.page, encoding="utf-8")
+        (folder / "fragment.html").write_text(rendered.fragment + "\n", encoding="utf-8")
+        slides = by_case.get((version.id, version.lang), [])
+        for display, plan, cached in slides:
+            shutil.copyfile(cached, folder / f"{display}-{plan.name}")
+        (folder / "index.html").write_text(_index_page(version, mark, t, slides), encoding="utf-8")
+    return len(versions)
+
+
+def _index_page(version: CaseVersion, mark: str, t: dict[str, str], slides: list) -> str:
+    e = html.escape
+    figures = "".join(
+        f'<figure><img src="{e(f"{display}-{plan.name}")}" alt="{e(display)}" style="max-width:100%;'
+        f'border:1px solid #999"><figcaption>{e(display)} · {plan.width}×{plan.height} · {e(plan.name)}'
+        f"</figcaption></figure>"
+        for display, plan, _ in slides
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{e(version.lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(version.case.title)} · {e(mark)}</title>\n"
+        f"<style>body{{font-family:sans-serif;margin:1em auto;max-width:60em;padding:0 1em}}"
+        f"figure{{margin:0 0 1.5em}}.mark{{border:3px dashed #b71c1c;color:#7f0000;padding:.6em 1em}}"
+        f"iframe{{width:24em;height:40em;border:1px solid #999}}</style>\n</head>\n<body>\n"
+        f'<p class="mark" role="note"><strong>{e(mark)}</strong></p>\n<h1>{e(version.case.title)}</h1>\n'
+        f"<h2>{e(t['preview_screens'])}</h2>\n{figures}\n"
+        f'<h2>{e(t["preview_mobile"])}</h2>\n<p><a href="page.html">page.html</a> · '
+        f'<a href="fragment.html">fragment.html</a></p>\n<iframe src="page.html" title="{e(t["preview_mobile"])}">'
+        f"</iframe>\n</body>\n</html>\n"
+    )

@@ -27,7 +27,7 @@ from generator.model import Site
 from generator.pipeline import OUTPUTS, BuildError, keep_previous, report_problems
 from generator.plugin.config import CasecastConfig
 from generator.plugin.search import SearchParser, page_search_docs
-from generator.preview import PreviewMemory, add_problem_pages
+from generator.preview import PREVIEW_FOLDER, PreviewMemory, add_problem_pages, write_waiting_exports
 from generator.problems import Problems
 from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
@@ -163,8 +163,10 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         if self.config.portable:
             inline_search_indexes(Path(config.site_dir))
         root = Path(config.config_file_path).parent
-        if self.serving:
-            return  # the preview is for pages; exports are written by `casecast build`
+        if self.serving:  # the real exports are `casecast build`'s; the preview shows what waits for review
+            if self.loaded is not None:
+                write_waiting_exports(root, self.loaded, Path(config.site_dir) / PREVIEW_FOLDER, self._today())
+            return
         exports = Path(config.site_dir) / "exports"
         for kind in self.config.exports:
             try:
@@ -216,6 +218,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             today=self._today(),
             drafts=self.config.drafts or self.serving,
             directory_urls=directory_urls,
+            screen_previews=self.serving,
         )
         try:
             self.pages = render_site(content, options)

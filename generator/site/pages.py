@@ -27,6 +27,7 @@ class SiteOptions:
     today: dt.date = field(default_factory=dt.date.today)
     drafts: bool = False  # preview: show cases that are not approved yet, under a banner
     directory_urls: bool = True  # False for the portable site: links name the .html file (file:// has no index)
+    screen_previews: bool = False  # casecast serve: a waiting case's banner links to its slides and mobile pages
 
 
 @dataclass
@@ -192,9 +193,12 @@ class _Renderer:
             for other in self.content.translations(version.id)
             if other.lang != lang and self.visible(other)
         ]
+        preview = None
+        if self.options.screen_previews and case.review.status in (ReviewStatus.draft, ReviewStatus.in_review):
+            preview = posixpath.relpath(f"exports/preview/{lang}/{version.id}/index.html", here.rstrip("/"))
         markdown = self.render(
             "case.md.j2",
-            meta=self.meta(case.title, case.summary, case.review.status, t, searched_by_us=True),
+            meta=self.meta(case.title, case.summary, case.review.status, t, preview, searched_by_us=True),
             case=case,
             t=t,
         )
@@ -353,6 +357,7 @@ class _Renderer:
         description: str | None,
         status: ReviewStatus | None = None,
         t: dict | None = None,
+        preview: str | None = None,
         *,
         searched_by_us: bool = False,
     ) -> str:
@@ -366,6 +371,8 @@ class _Renderer:
             meta["casecast_status"] = status.value
             meta["casecast_mark"] = t["draft_mark"]
             meta["casecast_banner"] = f"{t[f'status_{status.value}']} · {t['draft_status']}"
+            if preview:
+                meta["casecast_preview"] = {"url": preview, "label": t["preview_link"]}
         # JSON values are YAML too, and json writes a thousand front matters in a blink (yaml's emitter doesn't)
         return "\n".join(f"{key}: {front_matter_value(value)}" for key, value in meta.items())
 

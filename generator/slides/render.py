@@ -33,7 +33,28 @@ def render_slide(plan: SlidePlan) -> bytes:
             x, y, w, h = block.fill_box
             draw.rectangle((x, y, x + w - 1, y + h - 1), fill=_ink(block.fill, plan.mono))
         _draw_block(draw, block, plan)
+    if plan.mark:
+        _stamp(draw, plan)
     return _encode(image, plan)
+
+
+def _stamp(draw: ImageDraw.ImageDraw, plan: SlidePlan) -> None:
+    """A preview's mark nobody can take for a real slide: a frame round the slide and the mark in its corner."""
+    fill, ink = ("#ffffff", "#000000") if plan.mono else ("#ffffff", "#d50000")
+    strip = plan.kind == "strip"  # a strip's text fills its height: a small mark, in the corner
+    size = max(10, round(0.2 * plan.height if strip else 0.045 * min(plan.width, plan.height)))
+    frame = max(2, size // 8)
+    draw.rectangle((0, 0, plan.width - 1, plan.height - 1), outline=_ink(fill, plan.mono), width=frame)
+    pieces = runs(plan.mark, plan.faces)
+    width = sum(pillow_font(face, size).getlength(run) for face, run in pieces)
+    pad = size // 3
+    box = (plan.width - frame - 2 * pad - width, frame, plan.width - frame, frame + size + 2 * pad)
+    draw.rectangle(box, fill=_ink(fill, plan.mono))
+    left, middle = box[0] + pad, (box[1] + box[3]) / 2
+    for face, run in pieces:
+        font = pillow_font(face, size)
+        draw.text((left, middle), run, font=font, fill=_ink(ink, plan.mono), anchor="lm")
+        left += font.getlength(run)
 
 
 def _draw_block(draw: ImageDraw.ImageDraw, block: Block, plan: SlidePlan) -> None:
