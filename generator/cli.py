@@ -132,14 +132,37 @@ def serve(port: int, host: str) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def review(fmt: str) -> None:
+@click.option(
+    "--sheet",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write FILE.png: every waiting case's slides on every display, on one sheet.",
+)
+def review(fmt: str, sheet: Path | None) -> None:
     """List every case with its review status, number, reviewer, date and expiry."""
     from generator.review_report import format_rows_json, format_rows_text, review_rows
 
     root = _root()
     today = dt.date.today()
-    rows = review_rows(check_project(root, today), today)
+    loaded = check_project(root, today)
+    rows = review_rows(loaded, today)
     click.echo(format_rows_json(rows) if fmt == "json" else format_rows_text(rows))
+    if sheet is not None:
+        _write_review_sheet(root, loaded, today, sheet)
+
+
+def _write_review_sheet(root: Path, loaded, today: dt.date, sheet: Path) -> None:
+    from generator.preview import review_sheet
+
+    data, count = review_sheet(root, loaded, today)
+    if data is None:
+        click.echo(
+            _("nothing is waiting for review that can be shown on the screens; {file} was not written", file=sheet),
+            err=True,
+        )
+        return
+    sheet.parent.mkdir(parents=True, exist_ok=True)
+    sheet.write_bytes(data)
+    click.echo(_("wrote {file}: the slides of {count} case version(s) waiting for review", file=sheet, count=count))
 
 
 @main.command()

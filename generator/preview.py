@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checking import publishable
+from generator.i18n import _
 from generator.labels import LABELS, load_labels
 from generator.loading import CASE_NAME, THEME_NAME, Loaded
 from generator.mobile.build import render_marked
@@ -20,7 +21,8 @@ from generator.pipeline import LAYOUTS, slide_options
 from generator.problems import SLIDES, Problem
 from generator.site.pages import SitePages, page_path
 from generator.site.problems import LastGood, problem_page
-from generator.slides.build import render_case_slides
+from generator.slides.build import font_files, render_case_slides
+from generator.slides.contact import review_sheet as contact_sheet_of
 
 PAGE_FOLDERS = (("content/cases/", CASE_NAME, "cases"), ("content/themes/", THEME_NAME, "months"))
 
@@ -164,3 +166,25 @@ def _index_page(version: CaseVersion, mark: str, t: dict[str, str], slides: list
         f'<a href="fragment.html">fragment.html</a></p>\n<iframe src="page.html" title="{e(t["preview_mobile"])}">'
         f"</iframe>\n</body>\n</html>\n"
     )
+
+
+def review_sheet(root: Path, loaded: Loaded, today: dt.date) -> tuple[bytes | None, int]:
+    """`casecast review --sheet`: every waiting case's slides on every display, stamped and labelled, on one
+    sheet (None when nothing is waiting); and how many case versions it shows."""
+    versions = waiting(loaded)
+    content = publishable(loaded)
+    if not versions or content is None or not content.site.displays:
+        return None, 0
+    if LAYOUTS in loaded.problems.withheld(SLIDES):
+        return None, 0
+    short = marks(root, content.languages)
+    options = slide_options(root, today)
+    groups = []
+    for version in versions:
+        mark = short[version.lang][version.case.review.status.value]
+        slides = render_case_slides(content, loaded.sources, options, [version], {version.lang: mark})
+        items = [(display, plan.name, cached) for display, plan, cached in slides[(version.id, version.lang)]]
+        groups.append((f"{version.file} · {mark} · {version.case.title}", items))
+    heading = _("Waiting for review on {day}: {count} case version(s)", day=today.isoformat(), count=len(versions))
+    lang = content.site.default_language
+    return contact_sheet_of(groups, heading, lang, font_files(content, options).get(lang)), len(versions)

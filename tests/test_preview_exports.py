@@ -10,9 +10,10 @@ import pytest
 from PIL import Image
 
 from generator.checking import check_project
-from generator.preview import write_waiting_exports
+from generator.preview import review_sheet, write_waiting_exports
 from tests.conftest import TODAY, add_draft, copy_project
 from tests.slides.test_ocr import ocr
+from tests.test_cli import casecast
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,20 @@ def test_its_h5_page_and_fragment_say_it_is_a_draft_in_review(preview: Path) -> 
 
 def test_a_real_build_has_no_preview_files(built_site: Path) -> None:
     assert (built_site / "exports/slides").is_dir() and not (built_site / "exports/preview").exists()
+
+
+def test_review_sheet_shows_every_waiting_case_on_every_display(project: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CASECAST_LANG", "en")
+    add_draft(project)
+    result = casecast(project, "review", "--sheet", "waiting.png")
+    assert result.returncode == 0, result.stderr
+    assert "wrote waiting.png: the slides of 1 case version(s) waiting for review" in result.stdout
+    with Image.open(project / "waiting.png") as sheet:
+        assert sheet.size == (1896, 528)  # the heading, one line naming the case, its five displays in a row
+        label = "".join(ocr(sheet.crop((0, 62, 1896, 104)), "chi_sim+eng").split())
+        assert "fake-refund-shopping" in label and "草稿" in label
+
+
+def test_review_sheet_with_nothing_waiting_has_nothing_to_draw(project: Path) -> None:
+    loaded = check_project(project, dt.date.fromisoformat(TODAY))
+    assert review_sheet(project, loaded, dt.date.fromisoformat(TODAY)) == (None, 0)
