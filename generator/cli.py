@@ -152,8 +152,14 @@ def review(fmt: str, sheet: Path | None) -> None:
 
 def _write_review_sheet(root: Path, loaded, today: dt.date, sheet: Path) -> None:
     from generator.preview import review_sheet
+    from generator.slides.fonts import FontNotFound
+    from generator.slides.layout import LayoutError
 
-    data, count = review_sheet(root, loaded, today)
+    try:
+        data, count = review_sheet(root, loaded, today)
+    except (LayoutError, FontNotFound) as error:
+        click.echo(_("error: {message}", message=error), err=True)
+        sys.exit(1)
     if data is None:
         click.echo(
             _("nothing is waiting for review that can be shown on the screens; {file} was not written", file=sheet),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,10 @@ from generator.site.pages import SitePages, page_path
 from generator.site.problems import LastGood, problem_page
 from generator.slides.build import font_files, render_case_slides
 from generator.slides.contact import review_sheet as contact_sheet_of
+from generator.slides.fonts import FontNotFound
+from generator.slides.layout import LayoutError
+
+log = logging.getLogger("mkdocs.plugins.casecast")
 
 PAGE_FOLDERS = (("content/cases/", CASE_NAME, "cases"), ("content/themes/", THEME_NAME, "months"))
 
@@ -123,10 +128,13 @@ def write_waiting_exports(root: Path, loaded: Loaded, out: Path, today: dt.date)
     by_case: dict[tuple[str, str], list] = {}
     if content.site.displays and LAYOUTS not in loaded.problems.withheld(SLIDES):
         options = slide_options(root, today)
-        for status in short[content.languages[0]]:
-            chosen = [v for v in versions if v.case.review.status.value == status]
-            stamps = {lang: short[lang][status] for lang in short}
-            by_case |= render_case_slides(content, loaded.sources, options, chosen, stamps)
+        try:
+            for status in short[content.languages[0]]:
+                chosen = [v for v in versions if v.case.review.status.value == status]
+                stamps = {lang: short[lang][status] for lang in short}
+                by_case |= render_case_slides(content, loaded.sources, options, chosen, stamps)
+        except (LayoutError, FontNotFound) as error:  # said once, in one sentence; the mobile pages still come
+            log.error(str(error))
     labels = load_labels(root / LABELS)
     for version in versions:
         folder = out / version.lang / version.id
@@ -170,7 +178,8 @@ def _index_page(version: CaseVersion, mark: str, t: dict[str, str], slides: list
 
 def review_sheet(root: Path, loaded: Loaded, today: dt.date) -> tuple[bytes | None, int]:
     """`casecast review --sheet`: every waiting case's slides on every display, stamped and labelled, on one
-    sheet (None when nothing is waiting); and how many case versions it shows."""
+    sheet (None when nothing is waiting); and how many case versions it shows. LayoutError or FontNotFound
+    when the slides cannot be drawn at all."""
     versions = waiting(loaded)
     content = publishable(loaded)
     if not versions or content is None or not content.site.displays:
