@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: build test bench check serve lint schema messages system-fonts system-test clean
+.PHONY: build test bench check serve portable lint schema messages system-fonts system-test clean
 
 build: $(VENV)/.installed system-fonts
 	$(BIN)/casecast build
@@ -30,6 +30,10 @@ check: $(VENV)/.installed
 
 serve: $(VENV)/.installed system-fonts
 	$(BIN)/casecast serve
+
+# The pages in site-portable/, to open from a folder or a USB stick without a web server.
+portable: $(VENV)/.installed system-fonts
+	$(BIN)/casecast build --portable
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check generator tests && $(BIN)/ruff format --check generator tests
@@ -77,4 +81,4 @@ tests/node_modules/.installed: tests/package.json
 	touch $@
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-portable .cache

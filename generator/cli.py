@@ -10,8 +10,9 @@ from pathlib import Path
 import click
 
 from generator.checking import check_project
+from generator.i18n import _
 from generator.problems import format_json, format_text
-from generator.scaffold import ScaffoldError, new_case
+from generator.scaffold import ScaffoldError, new_case, new_theme
 
 ONLY_CHOICES = ("site", "slides", "mobile")  # "site" and generator.pipeline.OUTPUTS
 
@@ -56,8 +57,14 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Any problem fails the build; site/ is left as it was.")
 @click.option("--drafts", is_flag=True, help="Include cases not yet approved, under a DRAFT banner.")
 @click.option("--only", default="site,slides,mobile", show_default=True, help="Comma-separated: site, slides, mobile.")
-def build(strict: bool, drafts: bool, only: str) -> None:
+@click.option(
+    "--portable", is_flag=True, help="Build the pages into site-portable/, to open from a folder or USB stick."
+)
+def build(strict: bool, drafts: bool, only: str, portable: bool) -> None:
     """Build the site (and exports) into site/."""
+    if portable:
+        _build_portable(strict, drafts)
+        return
     parts = [p.strip() for p in only.split(",") if p.strip()]
     unknown = [p for p in parts if p not in ONLY_CHOICES]
     if unknown or not parts:
@@ -87,6 +94,27 @@ def build(strict: bool, drafts: bool, only: str) -> None:
     click.echo(f"site built in {root / 'site'}")
 
 
+def _build_portable(strict: bool, drafts: bool) -> None:
+    root = _root()
+    _quiet_logs()
+    from generator.plugin import build_site
+    from generator.plugin.commands import PORTABLE
+
+    built = build_site(root, strict=strict, drafts=drafts, portable=True)
+    if not built:
+        click.echo(_("build failed; {folder} was left as it was", folder=PORTABLE), err=True)
+        sys.exit(1)
+    click.echo(
+        _(
+            "portable site built in {folder}: copy the folder to a USB stick or a shared drive and open "
+            "index.html in it; no server is needed",
+            folder=root / PORTABLE,
+        )
+    )
+    if built.loaded is not None and built.loaded.problems.failed(building=True):
+        sys.exit(1)
+
+
 @main.command()
 @click.option("--port", default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -104,14 +132,43 @@ def serve(port: int, host: str) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def review(fmt: str) -> None:
+@click.option(
+    "--sheet",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write FILE.png: every waiting case's slides on every display, on one sheet.",
+)
+def review(fmt: str, sheet: Path | None) -> None:
     """List every case with its review status, number, reviewer, date and expiry."""
     from generator.review_report import format_rows_json, format_rows_text, review_rows
 
     root = _root()
     today = dt.date.today()
-    rows = review_rows(check_project(root, today), today)
+    loaded = check_project(root, today)
+    rows = review_rows(loaded, today)
     click.echo(format_rows_json(rows) if fmt == "json" else format_rows_text(rows))
+    if sheet is not None:
+        _write_review_sheet(root, loaded, today, sheet)
+
+
+def _write_review_sheet(root: Path, loaded, today: dt.date, sheet: Path) -> None:
+    from generator.preview import review_sheet
+    from generator.slides.fonts import FontNotFound
+    from generator.slides.layout import LayoutError
+
+    try:
+        data, count = review_sheet(root, loaded, today)
+    except (LayoutError, FontNotFound) as error:
+        click.echo(_("error: {message}", message=error), err=True)
+        sys.exit(1)
+    if data is None:
+        click.echo(
+            _("nothing is waiting for review that can be shown on the screens; {file} was not written", file=sheet),
+            err=True,
+        )
+        return
+    sheet.parent.mkdir(parents=True, exist_ok=True)
+    sheet.write_bytes(data)
+    click.echo(_("wrote {file}: the slides of {count} case version(s) waiting for review", file=sheet, count=count))
 
 
 @main.command()
@@ -213,9 +270,23 @@ def new_case_command(case_id: str, lang: str | None) -> None:
     try:
         path = new_case(root, case_id, lang)
     except ScaffoldError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(_("error: {message}", message=error), err=True)
         sys.exit(2)
-    click.echo(f"wrote {path.relative_to(root)}: fill in the places marked TODO, then run 'casecast check'")
+    click.echo(_("wrote {file}: fill in the places marked TODO, then run 'casecast check'", file=_relative(path, root)))
+
+
+@new.command("theme")
+@click.argument("month")
+@click.option("--lang", default=None, help="Language of this version, e.g. ko; default: the site's default.")
+def new_theme_command(month: str, lang: str | None) -> None:
+    """Write content/themes/MONTH.yaml (or MONTH.LANG.yaml), MONTH as YYYY-MM, to fill in."""
+    root = _root()
+    try:
+        path = new_theme(root, month, lang)
+    except ScaffoldError as error:
+        click.echo(_("error: {message}", message=error), err=True)
+        sys.exit(2)
+    click.echo(_("wrote {file}: fill in the places marked TODO, then run 'casecast check'", file=_relative(path, root)))
 
 
 # -----------------------------------------------------------------------------

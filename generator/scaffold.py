@@ -1,4 +1,9 @@
-"""`casecast new case ID`: a commented case file to fill in."""
+"""`casecast new case ID` and `casecast new theme YYYY-MM`: a commented file to fill in, in the file's language.
+
+The comments and the example are in the language of the file being written (generator/templates/, one per
+language Casecast speaks; any other language gets the English one). A translation starts from what does not
+change between languages: a case's category and audience, a theme's cases, copied from the default-language
+file when there is one."""
 
 from __future__ import annotations
 
@@ -8,34 +13,35 @@ from pathlib import Path
 
 import yaml
 
+from generator.i18n import LANGUAGES, _
+from generator.model import third_wednesday
+
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MONTH = re.compile(r"^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-TEMPLATE = """\
-# yaml-language-server: $schema=../schema/case.schema.json
-# A new case ({lang}). Replace every TODO, then run:  casecast check {rel}
-# Never write a real customer's name, ID number, phone or card number: mask them (138****5678).
-
-title: TODO                      # the headline, one line: 接到"退税"电话让你去ATM转账？是诈骗！
-category: TODO                   # one of: {categories}
-audience: [TODO]                 # any of: {audiences}
-summary: TODO                    # one or two sentences, used on cards, in the feed, under slide titles
-story: |                         # what happened, in Markdown (no HTML); blank line = new paragraph
-  TODO
-red_flags:                       # 风险提示: 1 to 6 short lines
-  - TODO
-advice:                          # 防范建议: 1 to 6 short lines
-  - TODO
-# slogan: ...                    # optional, one line rolled on the lobby LED strip
-# sms: ...                       # optional, at most 70 characters
-# image: images/example.jpg      # optional, a file under content/images/
-# source: 某分行营业网点，{year}年   # optional, where the case comes from, anonymised
-review:
-  status: draft                  # draft -> in_review -> approved (only approved cases are published)
-  # number: XB-{year}-000          # the review number, required once approved
-  # reviewer: 消保办
-  # date: {today}
-# valid_until: {next_year}-12-31  # optional: after this date the case leaves every export
-"""
+# The end-of-line comments that depend on what was found, in the file's own language.
+NOTES = {
+    "zh": {
+        "category": "从下列中选一个：{choices}",
+        "audience": "可多选：{choices}",
+        "cases": "本月案例的编号，按页面和屏幕上的顺序，例如：[fake-tax-refund, card-renting]",
+        "copied": "取自 {file}",
+    },
+    "ko": {
+        "category": "다음 중 하나: {choices}",
+        "audience": "여러 개 가능: {choices}",
+        "cases": "이달 사례의 id, 화면에 나올 순서대로. 예: [fake-tax-refund, card-renting]",
+        "copied": "{file}에서 가져옴",
+    },
+    "en": {
+        "category": "one of: {choices}",
+        "audience": "any of: {choices}",
+        "cases": "the ids of this month's cases, in page and screen order, e.g. [fake-tax-refund, card-renting]",
+        "copied": "copied from {file}",
+    },
+}
+COMMENT_AT = 33  # the column where the templates' end-of-line comments start
 
 
 class ScaffoldError(Exception):
@@ -45,37 +51,126 @@ class ScaffoldError(Exception):
 def new_case(root: Path, case_id: str, lang: str | None = None) -> Path:
     if not ID.match(case_id):
         raise ScaffoldError(
-            f"'{case_id}' cannot be a case id: use lower-case letters, digits and hyphens, e.g. fake-tax-refund"
+            _(
+                "'{id}' cannot be a case id: use lower-case letters, digits and hyphens, e.g. fake-tax-refund",
+                id=case_id,
+            )
         )
     site = _read_site(root)
-    languages = site.get("languages") or ["zh"]
+    lang, default = _language(site, lang)
+    path = _target(root, "cases", case_id, lang, default)
+    words = NOTES[_template_language(lang)]
+    original = _read_default(root, "cases", case_id) if lang != default else {}
+    copied = words["copied"].format(file=f"content/cases/{case_id}.yaml")
+    category, audience = original.get("category"), original.get("audience")
+    if isinstance(category, str) and category in (site.get("categories") or {}):
+        category_line, category_note = category, copied
+    else:
+        category_line, category_note = "TODO", words["category"].format(choices=", ".join(site.get("categories") or {}))
+    if isinstance(audience, list) and audience and all(isinstance(a, str) and a != "TODO" for a in audience):
+        audience_line, audience_note = f"[{', '.join(audience)}]", copied
+    else:
+        choices = ", ".join(site.get("audiences") or {}) or "…"
+        audience_line, audience_note = "[TODO]", words["audience"].format(choices=choices)
+    today = dt.date.today()
+    text = _template("case", lang).format(
+        rel=_rel(path, root),
+        category=category_line,
+        category_note=_comment("category: " + category_line, category_note),
+        audience=audience_line,
+        audience_note=_comment("audience: " + audience_line, audience_note),
+        year=today.year,
+        next_year=today.year + 1,
+        today=today.isoformat(),
+    )
+    return _write(path, text)
+
+
+def new_theme(root: Path, month: str, lang: str | None = None) -> Path:
+    if not MONTH.match(month):
+        raise ScaffoldError(_("'{month}' is not a month written YYYY-MM, e.g. 2026-03", month=month))
+    site = _read_site(root)
+    lang, default = _language(site, lang)
+    path = _target(root, "themes", month, lang, default)
+    words = NOTES[_template_language(lang)]
+    original = _read_default(root, "themes", month) if lang != default else {}
+    cases = original.get("cases")
+    if isinstance(cases, list) and cases and all(isinstance(c, str) for c in cases):
+        cases_line, cases_note = f"[{', '.join(cases)}]", words["copied"].format(file=f"content/themes/{month}.yaml")
+    else:
+        cases_line, cases_note = "[]", words["cases"]
+    year, number = (int(part) for part in month.split("-"))
+    text = _template("theme", lang).format(
+        month=month,
+        rel=_rel(path, root),
+        cases=cases_line,
+        cases_note=_comment("cases: " + cases_line, cases_note),
+        checkup_day=third_wednesday(year, number).isoformat(),
+    )
+    return _write(path, text)
+
+
+# -----------------------------------------------------------------------------
+# helpers
+# -----------------------------------------------------------------------------
+
+
+def _language(site: dict, lang: str | None) -> tuple[str, str]:
+    languages = [str(x) for x in site.get("languages") or ["zh"]]
     lang = lang or languages[0]
     if lang not in languages:
-        raise ScaffoldError(f"'{lang}' is not one of the site's languages {languages} in content/site.yaml")
-    name = f"{case_id}.yaml" if lang == languages[0] else f"{case_id}.{lang}.yaml"
-    path = root / "content" / "cases" / name
+        raise ScaffoldError(
+            _(
+                "'{lang}' is not one of the site's languages ({languages}) in content/site.yaml",
+                lang=lang,
+                languages=", ".join(languages),
+            )
+        )
+    return lang, languages[0]
+
+
+def _target(root: Path, folder: str, name: str, lang: str, default: str) -> Path:
+    path = root / "content" / folder / (f"{name}.yaml" if lang == default else f"{name}.{lang}.yaml")
     if path.exists():
-        raise ScaffoldError(f"content/cases/{name} already exists; nothing was written")
-    today = dt.date.today()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        TEMPLATE.format(
-            lang=lang,
-            rel=f"content/cases/{name}",
-            categories=", ".join(site.get("categories") or {}),
-            audiences=", ".join(site.get("audiences") or {}) or "(any word)",
-            year=today.year,
-            next_year=today.year + 1,
-            today=today.isoformat(),
-        ),
-        encoding="utf-8",
-    )
+        raise ScaffoldError(_("{file} already exists; nothing was written", file=_rel(path, root)))
     return path
+
+
+def _template_language(lang: str) -> str:
+    return lang if lang in LANGUAGES else "en"
+
+
+def _template(kind: str, lang: str) -> str:
+    return (TEMPLATES / f"{kind}.{_template_language(lang)}.yaml").read_text(encoding="utf-8")
+
+
+def _comment(line: str, note: str) -> str:
+    """An end-of-line comment lined up with the template's others."""
+    return " " * max(1, COMMENT_AT - len(line)) + "# " + note
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 def _read_site(root: Path) -> dict:
     try:
         data = yaml.safe_load((root / "content" / "site.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
-        raise ScaffoldError("content/site.yaml cannot be read; run 'casecast check' to see why") from None
+        raise ScaffoldError(_("content/site.yaml cannot be read; run 'casecast check' to see why")) from None
+    return data if isinstance(data, dict) else {}
+
+
+def _read_default(root: Path, folder: str, name: str) -> dict:
+    """The default-language file of the same case or month, if it can be read (a broken one: nothing copied)."""
+    try:
+        data = yaml.safe_load((root / "content" / folder / f"{name}.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
     return data if isinstance(data, dict) else {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import html
 import json
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -86,6 +87,12 @@ def build_mobile(
             encoding="utf-8",
         )
     return result
+
+
+def render_marked(version: CaseVersion, site: Site, labels: dict[str, str], root: Path, mark: str) -> Rendered:
+    """A case's fragment and H5 page stamped with `mark`, whatever its review status (the preview's); not cached."""
+    parts = replace(case_parts(version, site, labels, root), mark=html.escape(mark))
+    return Rendered(render_fragment(parts), render_page(parts), sms_text(version, site), 0)
 
 
 def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> Rendered:

@@ -26,7 +26,13 @@ def render_fragment(parts: Parts) -> str:
     return (
         f'<article lang="{parts.lang}" style="font-size:1em;line-height:1.7;color:inherit;'
         f'overflow-wrap:break-word;word-break:{"keep-all" if parts.lang == "ko" else "normal"}">'
-        f'<h2 style="font-size:1.35em;line-height:1.4;margin:0 0 0.5em">{parts.title}</h2>'
+        + (
+            f'<p style="margin:0 0 0.8em;padding:0.4em 0.7em;border:0.15em dashed {ACCENT};font-weight:bold">'
+            f"{parts.mark}</p>"
+            if parts.mark
+            else ""
+        )
+        + f'<h2 style="font-size:1.35em;line-height:1.4;margin:0 0 0.5em">{parts.title}</h2>'
         f'<p style="font-weight:bold;margin:0 0 0.8em">{parts.summary}</p>'
         f"{image}"
         f'<div style="margin:0 0 0.8em">{story}</div>'

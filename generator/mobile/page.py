@@ -41,6 +41,7 @@ ul { padding-left: 1.2em; margin: 0; }
 .size a { padding: 0.3em 0.5em; }
 /* Large text: the "大字版" link opens #large; no script needed. */
 #large:target ~ main { font-size: 24px; }
+.mark { margin: 0 0 1em; padding: 0.5em 0.8em; border: 0.2em dashed var(--red); color: var(--red); font-weight: bold; }
 """.replace("FONTS", FONTS)
 
 
@@ -65,6 +66,7 @@ def render_page(parts: Parts) -> str:
 <nav class="size" aria-label="{t["text_size"]}">
 <a href="#large">{t["large_text"]}</a><a href="#">{t["normal_text"]}</a>
 </nav>
+{f'<p class="mark" role="note">{parts.mark}</p>' if parts.mark else ""}
 <h1>{parts.title}</h1>
 <p class="summary">{parts.summary}</p>
 {image}

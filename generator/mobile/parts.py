@@ -32,6 +32,7 @@ class Parts:
     labels: dict[str, str]
     image_uri: str | None
     image_alt: str
+    mark: str = ""  # escaped; the preview's stamp on a case not yet approved: never in a real build
 
 
 def case_parts(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> Parts:

@@ -11,11 +11,13 @@ from pathlib import Path
 import jinja2
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.i18n import _
 from generator.pipeline import Built, remove_abandoned_builds
 from generator.site.text import template_error
 from generator.swap import recover, swap_in
 
 log = logging.getLogger("mkdocs.plugins.casecast")
+PORTABLE = "site-portable"  # beside site/: the intranet build is never changed by a portable one
 
 
 def build_site(
@@ -25,10 +27,13 @@ def build_site(
     drafts: bool = False,
     today: str | None = None,
     exports: list[str] | None = None,
+    portable: bool = False,
 ) -> Built:
     """Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
 
-    The content is loaded and checked once, inside the build (the plugin's on_config)."""
+    The content is loaded and checked once, inside the build (the plugin's on_config). `portable` builds the
+    pages alone into site-portable/ for reading from a folder or a USB stick without a server: Material's
+    offline plugin, and links to .html files; site/ is left as it is."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -44,8 +49,17 @@ def build_site(
         plugin.config.exports = exports
     if today:
         plugin.config.today = today
+    if portable:
+        offline = config.plugins.get("material/offline")
+        if offline is None:
+            log.error(_("mkdocs.yml has no 'offline' plugin, which a portable site needs: add it as the sample does"))
+            return Built(False, None)
+        offline.config.enabled = True
+        plugin.config.portable = True
+        plugin.config.exports = []  # pages only: slides have `casecast export slides`
+        config.site_dir = str(root / PORTABLE)
     final = Path(config.site_dir)
-    plugin.previous_site = final
+    plugin.previous_site = None if portable else final
     recover(final)
     remove_abandoned_builds(final.parent)
     work = Path(tempfile.mkdtemp(prefix=f".casecast-build-{os.getpid()}-", dir=final.parent))

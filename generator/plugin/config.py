@@ -30,4 +30,5 @@ class CasecastConfig(Config):
     today = opt.Optional(IsoDate())  # YYYY-MM-DD; fixes "this month" for reproducible builds
     content_dir = opt.Dir(exists=True, default="content")
     templates = opt.Dir(exists=True, default="theme/pages")
+    portable = opt.Type(bool, default=False)  # `casecast build --portable`: a site that works from file://
     exports = opt.ListOfItems(opt.Choice(["slides", "mobile"]), default=["slides", "mobile"])  # site/exports/

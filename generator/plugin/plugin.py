@@ -27,15 +27,17 @@ from generator.model import Site
 from generator.pipeline import OUTPUTS, BuildError, keep_previous, report_problems
 from generator.plugin.config import CasecastConfig
 from generator.plugin.search import SearchParser, page_search_docs
+from generator.preview import PREVIEW_FOLDER, PreviewMemory, add_problem_pages, write_waiting_exports
 from generator.problems import Problems
 from generator.rules.files import image_problem
 from generator.site import SiteOptions, SitePages, render_site
-from generator.site.search import Segmenter, search_entries, split_search_index
+from generator.site.search import Segmenter, inline_search_indexes, search_entries, split_search_index
 from generator.site.text import template_error
 from generator.site.theme_css import brand_css
 from generator.site.tree import write_tree
 
 log = logging.getLogger("mkdocs.plugins.casecast")
+IFRAME_WORKER = "assets/javascripts/iframe-worker.js"  # theme/overrides/assets/javascripts/, vendored
 
 
 class CasecastPlugin(BasePlugin[CasecastConfig]):
@@ -49,6 +51,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.segmenter: Segmenter | None = None
         self.search_docs: list[dict] = []  # every page's search entries, Chinese not yet cut into words
         self.previous_site: Path | None = None  # set by `casecast build`, which builds into a fresh folder
+        self.memory = PreviewMemory()  # `casecast serve`: pages as they last built well (plugins outlive rebuilds)
 
     # -------------------------------------------------------------------------
     # event handlers, in lifecycle order
@@ -63,8 +66,13 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         i18n = config.plugins.get("i18n")
         # mkdocs-static-i18n builds each further language inside the first build: load content once
         building_more = getattr(i18n, "building", False)
+        if self.config.portable:  # links name the .html file; search runs without a server (no Worker)
+            config.use_directory_urls = False
+            polyfills = config.extra.get("polyfills") or []
+            if IFRAME_WORKER not in polyfills:  # never Material's default, which loads it from the internet
+                config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
         if not building_more:
-            self._load(root)
+            self._load(root, config.use_directory_urls)
             if config.strict and self.loaded and self.loaded.problems.failed(strict=True, building=True):
                 raise PluginError("build refused (--strict): fix the problems above; site/ was left as it was")
         content = publishable(self.loaded) if self.loaded else None
@@ -152,9 +160,13 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             languages = [self.loaded.content.site.default_language] if self.loaded and self.loaded.content else ["en"]
         entries = search_entries(self.search_docs, self.segmenter)
         split_search_index(Path(config.site_dir), languages[0], languages[1:], entries)
+        if self.config.portable:
+            inline_search_indexes(Path(config.site_dir))
         root = Path(config.config_file_path).parent
-        if self.serving:
-            return  # the preview is for pages; exports are written by `casecast build`
+        if self.serving:  # the real exports are `casecast build`'s; the preview shows what waits for review
+            if self.loaded is not None:
+                write_waiting_exports(root, self.loaded, Path(config.site_dir) / PREVIEW_FOLDER, self._today())
+            return
         exports = Path(config.site_dir) / "exports"
         for kind in self.config.exports:
             try:
@@ -191,7 +203,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             return dt.date.fromisoformat(self.config.today)
         return build_time().date()  # SOURCE_DATE_EPOCH, when set, makes builds reproducible
 
-    def _load(self, root: Path) -> None:
+    def _load(self, root: Path, directory_urls: bool = True) -> None:
         self.loaded = check_project(root, self._today())
         content = publishable(self.loaded)
         report_problems(self.loaded.problems)
@@ -205,11 +217,16 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             templates=root / self.config.templates,
             today=self._today(),
             drafts=self.config.drafts or self.serving,
+            directory_urls=directory_urls,
+            screen_previews=self.serving,
         )
         try:
             self.pages = render_site(content, options)
         except jinja2.TemplateError as error:
             raise PluginError(template_error(error, root)) from None
+        if self.serving:  # a case or month with an error shows why, not a 404
+            self.memory.remember(self.pages)
+            add_problem_pages(self.loaded, self.pages, self.memory)
         # Case pages' Chinese is cut into words on another core while MkDocs renders (site/search.py)
         self.segmenter = Segmenter(cache_dir(root) / "search-words.json")
         self.segmenter.add([text for e in self.pages.search for text in (e.title, e.text)])

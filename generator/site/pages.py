@@ -26,6 +26,8 @@ class SiteOptions:
     templates: Path  # theme/pages
     today: dt.date = field(default_factory=dt.date.today)
     drafts: bool = False  # preview: show cases that are not approved yet, under a banner
+    directory_urls: bool = True  # False for the portable site: links name the .html file (file:// has no index)
+    screen_previews: bool = False  # casecast serve: a waiting case's banner links to its slides and mobile pages
 
 
 @dataclass
@@ -46,6 +48,12 @@ def front_matter_value(value: Any) -> str:
     """A value as YAML front matter reads it back, whatever characters it holds (JSON with \\u escapes)."""
     text = json.dumps(value, ensure_ascii=False)
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def t_status(labels: dict[str, dict[str, str]], version: CaseVersion) -> str:
+    """A case's review state in its own language: 审查中，尚未批准 / 심의 중, 아직 승인 전 / in review, ..."""
+    words = {**labels.get("en", {}), **labels.get(version.lang, {})}
+    return words.get(f"status_{version.case.review.status.value}", version.case.review.status.value)
 
 
 def render_site(content: Content, options: SiteOptions) -> SitePages:
@@ -69,11 +77,13 @@ def page_path(path: str, lang: str, default: str) -> str:
     return f"{stem}.{lang}{ext}"
 
 
-def page_url(path: str, lang: str, default: str) -> str:
-    """Directory-style URL of a page from the site root: 'ko/cases/x/'."""
+def page_url(path: str, lang: str, default: str, directory_urls: bool = True) -> str:
+    """URL of a page from the site root: 'ko/cases/x/' (directory-style), or 'ko/cases/x.html'."""
     stem = posixpath.splitext(path)[0]
-    stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
     prefix = "" if lang == default else f"{lang}/"
+    if not directory_urls:
+        return f"{prefix}{stem}.html"
+    stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
     return prefix + stem
 
 
@@ -82,6 +92,9 @@ def relative_link(from_path: str, to_path: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
+    """Between directory-style URLs ('cases/x/' to 'categories/y/'), or between file URLs ('cases/x.html')."""
+    if to_url.endswith(".html"):
+        return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")
     rel = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
     return "./" if rel == "." else rel + "/"
 
@@ -125,7 +138,7 @@ class _Renderer:
             out.search.append(self.search_entry(version, t))
         # The nav stays the same size however many months and categories pile up over the years: it holds
         # this month's theme; the calendar and the categories page link all the others.
-        current = self.current_theme(themes)
+        current, _ = self.current_theme(themes)
         for theme in themes:
             path = self.path(f"months/{theme.month}.md", lang)
             out.pages[path] = self.month_page(theme, path, t)
@@ -164,10 +177,11 @@ class _Renderer:
         Markdown: its story is rendered once (generator.markup) and the rest is plain HTML, so links
         are final URLs here."""
         case, lang = version.case, version.lang
-        here = page_url(f"cases/{version.id}.md", lang, self.default)
+        directory_urls = self.options.directory_urls
+        here = page_url(f"cases/{version.id}.md", lang, self.default, directory_urls)
 
         def url(to: str, in_lang: str = lang) -> str:
-            return relative_url(here, page_url(to, in_lang, self.default))
+            return relative_url(here, page_url(to, in_lang, self.default, directory_urls))
 
         month = self.content.month_of(version.id)
         month_link = url(f"months/{month}.md") if month and (month, lang) in self.content.themes else None
@@ -179,9 +193,12 @@ class _Renderer:
             for other in self.content.translations(version.id)
             if other.lang != lang and self.visible(other)
         ]
+        preview = None
+        if self.options.screen_previews and case.review.status in (ReviewStatus.draft, ReviewStatus.in_review):
+            preview = posixpath.relpath(f"exports/preview/{lang}/{version.id}/index.html", here.rstrip("/"))
         markdown = self.render(
             "case.md.j2",
-            meta=self.meta(case.title, case.summary, case.review.status, t["draft_status"], searched_by_us=True),
+            meta=self.meta(case.title, case.summary, case.review.status, t, preview, searched_by_us=True),
             case=case,
             t=t,
         )
@@ -197,7 +214,9 @@ class _Renderer:
             expired=version.expired(self.options.today),
             translations=translations,
             # Images live once at the site root, shared by every language: a plain URL, not a page link.
-            image_link=posixpath.relpath(case.image, here.rstrip("/")) if case.image else None,
+            image_link=posixpath.relpath(case.image, here.rstrip("/") if directory_urls else posixpath.dirname(here))
+            if case.image
+            else None,
         )
         return markdown, body
 
@@ -205,7 +224,7 @@ class _Renderer:
         case = version.case
         category = self.site.category_name(case.category, version.lang)
         return SearchEntry(
-            location=page_url(f"cases/{version.id}.md", version.lang, self.default),
+            location=page_url(f"cases/{version.id}.md", version.lang, self.default, self.options.directory_urls),
             title=html.escape(case.title, quote=False),  # the index holds HTML: Material shows it as such
             text=entry_text(
                 case.summary,
@@ -285,10 +304,12 @@ class _Renderer:
 
     def home_page(self, themes, cases, lang: str, path: str, t: dict) -> str:
         current = None
-        chosen = self.current_theme(themes)
+        chosen, coming = self.current_theme(themes)
         if chosen:
             current = {
                 "theme": chosen.theme,
+                "month": chosen.month,
+                "coming": coming,
                 "checkup_day": chosen.checkup_day.isoformat(),
                 "link": self.link(path, f"months/{chosen.month}.md", lang),
             }
@@ -306,11 +327,16 @@ class _Renderer:
 
     # -- helpers --------------------------------------------------------------
 
-    def current_theme(self, themes: list[ThemeVersion]) -> ThemeVersion | None:
-        """This month's theme, else the latest before it, else the first to come."""
+    def current_theme(self, themes: list[ThemeVersion]) -> tuple[ThemeVersion | None, bool]:
+        """This month's theme; else the next one, which is still to come (True); else none: a past month's
+        theme, its checkup day gone, is never shown as this month's."""
         this_month = self.options.today.strftime("%Y-%m")
-        past = [th for th in themes if th.month <= this_month]
-        return past[-1] if past else (themes[0] if themes else None)
+        for theme in themes:
+            if theme.month == this_month:
+                return theme, False
+            if theme.month > this_month:
+                return theme, True
+        return None, False
 
     def card(self, version: CaseVersion, from_path: str) -> dict[str, Any]:
         return {
@@ -318,6 +344,7 @@ class _Renderer:
             "link": self.link(from_path, f"cases/{version.id}.md", version.lang),
             "category_name": self.site.category_name(version.case.category, version.lang),
             "draft": self.publication.in_preview_only(version),
+            "status": t_status(self.labels, version),
         }
 
     @staticmethod
@@ -329,7 +356,8 @@ class _Renderer:
         title: str,
         description: str | None,
         status: ReviewStatus | None = None,
-        banner: str = "",
+        t: dict | None = None,
+        preview: str | None = None,
         *,
         searched_by_us: bool = False,
     ) -> str:
@@ -338,9 +366,13 @@ class _Renderer:
             meta["search"] = {"exclude": True}  # Material skips the page; its entry comes from search_entry()
         if description:
             meta["description"] = description
-        if status is not None and status is not ReviewStatus.approved:
+        if status is not None and status is not ReviewStatus.approved and t is not None:
+            # The banner says, in the page's language, what state the case is in (theme/overrides/main.html)
             meta["casecast_status"] = status.value
-            meta["casecast_banner"] = banner
+            meta["casecast_mark"] = t["draft_mark"]
+            meta["casecast_banner"] = f"{t[f'status_{status.value}']} · {t['draft_status']}"
+            if preview:
+                meta["casecast_preview"] = {"url": preview, "label": t["preview_link"]}
         # JSON values are YAML too, and json writes a thousand front matters in a blink (yaml's emitter doesn't)
         return "\n".join(f"{key}: {front_matter_value(value)}" for key, value in meta.items())
 

@@ -165,6 +165,14 @@ def split_search_index(site_dir: Path, default: str, others: list[str], extra: S
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def inline_search_indexes(site_dir: Path) -> None:
+    """Every language's index also as a script (what Material's offline plugin does for the first one): a page
+    opened from file:// cannot fetch JSON, but it can load a script that sets `__index`."""
+    for index_file in site_dir.glob("**/search/search_index.json"):
+        data = index_file.read_text(encoding="utf-8")
+        index_file.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
 def _search_langs(lang: str) -> list[str]:
     # lunr has no Chinese stemmer worth using; Material segments Chinese with jieba at build time.
     return ["en", lang] if lang in ("ko", "ja", "zh") else [lang]

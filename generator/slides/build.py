@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.cache import code_digest, prune, touch, write_atomic
 from generator.labels import LABELS, load_labels
-from generator.model import Content
+from generator.model import CaseVersion, Content
 from generator.problems import SLIDES, Problems
 from generator.slides.contact import SHEET, contact_sheet
 from generator.slides.fonts import keep_coverage_in
@@ -141,6 +141,31 @@ def build_slides(
     return result
 
 
+def render_case_slides(
+    content: Content, sources: dict, options: SlideOptions, versions: list[CaseVersion], marks: dict[str, str]
+) -> dict[tuple[str, str], list[tuple[str, SlidePlan, Path]]]:
+    """Each case version's slides on every display, stamped with its language's mark (`marks`), drawn into
+    the cache: (id, lang) -> [(display, plan, cached image)]. Unlike a build, whatever the review status."""
+    layouts = load_layouts(options.root / options.layouts)
+    labels = load_labels(options.root / options.labels)
+    fonts = font_files(content, options)
+    planner = Planner(content, layouts, labels, sources, options.today, fonts, root=options.root)
+    found: dict[tuple[str, str], list[tuple[str, SlidePlan, Path]]] = {}
+    for version in versions:
+        found[(version.id, version.lang)] = [
+            (name, plan, options.cache / f"{plan.key()}.{plan.format}")
+            for name, display in content.site.displays.items()
+            for plan in planner.preview_case(name, display, version, marks.get(version.lang, ""))
+        ]
+    plans = {cached.stem: plan for slides in found.values() for _, plan, cached in slides}
+    options.cache.mkdir(parents=True, exist_ok=True)
+    _render_missing({k: p for k, p in plans.items() if not (options.cache / f"{k}.{p.format}").exists()}, options)
+    for slides in found.values():
+        for _, _, cached in slides:
+            touch(cached)
+    return found
+
+
 def export_zip(folder: Path, target: Path) -> int:
     """Pack one display/month/language folder for a USB stick."""
     files = sorted(p for p in folder.iterdir() if p.is_file())
@@ -156,7 +181,9 @@ def export_zip(folder: Path, target: Path) -> int:
 # -----------------------------------------------------------------------------
 
 
-def _render_missing(missing: dict[str, SlidePlan], options: SlideOptions, progress: Callable[[str], None]) -> None:
+def _render_missing(
+    missing: dict[str, SlidePlan], options: SlideOptions, progress: Callable[[str], None] = log.debug
+) -> None:
     if not missing:
         return
     items = list(missing.items())

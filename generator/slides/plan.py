@@ -70,6 +70,24 @@ class Planner:
             numbered.append(_renumber(plan, len(numbered) + 1))
         return numbered
 
+    def preview_case(self, display_name: str, display: Display, version: CaseVersion, mark: str) -> list[SlidePlan]:
+        """One case's slides on one display, stamped with `mark`, whatever its review status: the screen
+        version a reviewer sees before approving (casecast serve, casecast review --sheet)."""
+        lang = version.lang
+        layout = layout_for(display, self.layouts, display_name)
+        faces = tuple(fallback_faces(find_face(lang, override=self.fonts.get(lang))))
+        ctx = _Context(self, display_name, display, layout, faces, lang)
+        if display.kind == "strip":
+            text, ref = version.case.slogan or version.case.title, ("slogan" if version.case.slogan else "title",)
+            ctx.optional = not version.case.slogan
+            plans = [ctx.line(text, (version.file, ref), f"case-{version.id}", version)]
+        else:
+            plans = list(ctx.case(version))
+        return [
+            SlidePlan(**{**plan.__dict__, "name": f"{n:02d}-{plan.name}", "mark": mark})
+            for n, plan in enumerate((p for p in plans if p is not None), 1)
+        ]
+
     def eligible(self, version: CaseVersion) -> bool:
         return Publication(self.today).on_screens(version)
 

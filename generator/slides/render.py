@@ -49,6 +49,8 @@ def draw_slide(plan: SlidePlan) -> Image.Image:
         _draw_block(draw, block, plan)
     if k > 1:
         image = image.resize((size[0] * k, size[1] * k), Image.Resampling.NEAREST).crop((0, 0, plan.width, plan.height))
+    if plan.mark:
+        _stamp(ImageDraw.Draw(image), plan)
     return image
 
 
@@ -57,6 +59,25 @@ def _scaled(block: Block, k: int) -> Block:
         return tuple(v // k for v in box) if box else box
 
     return replace(block, box=down(block.box), fill_box=down(block.fill_box), size=block.size // k)
+
+
+def _stamp(draw: ImageDraw.ImageDraw, plan: SlidePlan) -> None:
+    """A preview's mark nobody can take for a real slide: a frame round the slide and the mark in its corner."""
+    fill, ink = ("#ffffff", "#000000") if plan.mono else ("#ffffff", "#d50000")
+    strip = plan.kind == "strip"  # a strip's text fills its height: a small mark, in the corner
+    size = max(10, round(0.2 * plan.height if strip else 0.045 * min(plan.width, plan.height)))
+    frame = max(2, size // 8)
+    draw.rectangle((0, 0, plan.width - 1, plan.height - 1), outline=_ink(fill, plan.mono), width=frame)
+    pieces = runs(plan.mark, plan.faces)
+    width = sum(pillow_font(face, size).getlength(run) for face, run in pieces)
+    pad = size // 3
+    box = (plan.width - frame - 2 * pad - width, frame, plan.width - frame, frame + size + 2 * pad)
+    draw.rectangle(box, fill=_ink(fill, plan.mono))
+    left, middle = box[0] + pad, (box[1] + box[3]) / 2
+    for face, run in pieces:
+        font = pillow_font(face, size)
+        draw.text((left, middle), run, font=font, fill=_ink(ink, plan.mono), anchor="lm")
+        left += font.getlength(run)
 
 
 def _draw_block(draw: ImageDraw.ImageDraw, block: Block, plan: SlidePlan) -> None:

@@ -62,6 +62,7 @@ class SlidePlan:
     pixel: int = 0  # >0: a bitmap font drawn at 16 px and every pixel scaled up this many times (LED strips)
     scroll: tuple[int, int, int] | None = None  # speed px/s, pixels per frame, display width: a scrolling strip
     text: str = field(default="", compare=False)
+    mark: str = ""  # the preview's stamp on a slide not yet approved (草稿 · 审查中): never in a real build
 
     @property
     def loop_seconds(self) -> float:

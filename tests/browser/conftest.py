@@ -44,7 +44,7 @@ class OfflinePage:
 
     def _route(self, route) -> None:
         url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob") or url.hostname in LOCAL_HOSTS:
+        if url.scheme in ("data", "blob", "file") or url.hostname in LOCAL_HOSTS:  # file://: the portable site
             route.continue_()
         else:
             self.outside.append(route.request.url)

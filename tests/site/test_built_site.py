@@ -139,7 +139,9 @@ def test_with_drafts_a_case_in_review_shows_under_a_draft_banner(project: Path) 
     add_draft(project)
     assert build_site(project, drafts=True)
     html = (project / "site/cases/fake-refund-shopping/index.html").read_text(encoding="utf-8")
-    assert 'class="cc-draft"' in html and "DRAFT" in html and "in_review" in html
+    assert 'class="cc-draft"' in html and "<strong>草稿</strong> · 审查中，尚未批准 · 仅供预览，不得发布" in html
+    listing = (project / "site/categories/fake-customer-service/index.html").read_text(encoding="utf-8")
+    assert "草稿 · 审查中，尚未批准" in listing and "in_review" not in listing
     approved = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
     assert 'class="cc-draft"' not in approved
 
