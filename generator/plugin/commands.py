@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.i18n import _
 from generator.pipeline import Built, remove_abandoned_builds
 from generator.site.text import template_error
 from generator.swap import recover, swap_in
@@ -36,7 +37,7 @@ def build_site(
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
     except (ConfigurationError, Abort) as error:  # MkDocs has already said which setting, and why
-        log.error(f"mkdocs.yml: {error}")
+        log.error(_("mkdocs.yml: {error}", error=error))
         return Built(False, None)
     plugin = config.plugins["casecast"]
     plugin.config.drafts = drafts
