@@ -46,7 +46,7 @@ schema: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(BIN)/pybabel -q extract -F generator/locale/babel.cfg -k _ -k N_ --no-location --sort-output \
 		--project=Casecast --copyright-holder=Casecast -o generator/locale/casecast.pot .
-	$(BIN)/pybabel -q update -D casecast -i generator/locale/casecast.pot -d generator/locale --no-fuzzy-matching
+	$(BIN)/pybabel -q update -D casecast -i generator/locale/casecast.pot -d generator/locale --no-fuzzy-matching --ignore-obsolete
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null || \

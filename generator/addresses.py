@@ -15,6 +15,8 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from generator.i18n import _
+
 PRIVATE_SUFFIXES = {"local", "lan", "internal", "intranet", "corp", "home", "localdomain", "localhost", "test",
                     "example", "invalid", "private", "arpa"}  # fmt: skip
 INTRANET_LABELS = {"intranet", "intra", "internal", "corp", "oa", "localhost"}
@@ -23,23 +25,23 @@ INTRANET_LABELS = {"intranet", "intra", "internal", "corp", "oa", "localhost"}
 def public_reason(url: str | None) -> str | None:
     """None if a phone on the mobile network can open `url`; otherwise why not, in a few words."""
     if not url:
-        return "site.yaml has no url"
+        return _("site.yaml has no url")
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").rstrip(".").lower()
     if parts.scheme not in ("http", "https") or not host:
-        return f"{url} is not a web address"
+        return _("{url} is not a web address", url=url)
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
         address = None
     if address is not None:
-        return None if address.is_global else f"{host} is a private network address"
+        return None if address.is_global else _("{host} is a private network address", host=host)
     labels = host.split(".")
     if len(labels) < 2 or labels[-1] in PRIVATE_SUFFIXES:
-        return f"{host} is a name only an internal network knows"
+        return _("{host} is a name only an internal network knows", host=host)
     inner = INTRANET_LABELS.intersection(labels)
     if inner:
-        return f"{host} names an intranet host ({sorted(inner)[0]})"
+        return _("{host} names an intranet host ({label})", host=host, label=sorted(inner)[0])
     return None
 
 

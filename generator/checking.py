@@ -10,6 +10,7 @@ import os
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from generator import i18n
 from generator.cache import cache_dir, code_digest, write_atomic
 from generator.labels import LABELS, LabelsError, load_labels
 from generator.loading import Loaded, load_project
@@ -20,6 +21,7 @@ from generator.workers import worker_pool
 from generator.yamlsource import Source
 
 SITE_FILE = "content/site.yaml"  # on every page, slide and snippet: an error in it stops every build
+LAYOUTS = "theme/slides/layouts.yaml"
 
 
 def check_project(root: Path, today: dt.date | None = None) -> Loaded:
@@ -28,7 +30,7 @@ def check_project(root: Path, today: dt.date | None = None) -> Loaded:
     loaded = load_project(root)
     problems = loaded.problems
     site = loaded.content.site if loaded.content is not None else None
-    text_rules = TextRules(loaded.sources, site, cache_dir(root) / "text-rules.json")
+    text_rules = TextRules(loaded.sources, site, text_rules_cache(root))
     slides: list[Problem] = []
     try:
         if loaded.content is not None:
@@ -45,6 +47,17 @@ def check_project(root: Path, today: dt.date | None = None) -> Loaded:
     bad = problems.files_with_errors()
     problems.extend(p for p in slides if p.file not in bad)
     return loaded
+
+
+def checked_files(root: Path, loaded: Loaded) -> set[str]:
+    """Every file (project-relative) that `casecast check` read, or has something to say about."""
+    files = set(loaded.sources) | {p.file for p in loaded.problems}
+    return files | {name for name in (LABELS, LAYOUTS) if (Path(root) / name).is_file()}
+
+
+def text_rules_cache(root: Path) -> Path:
+    """The findings keep their messages' words: one file per language they are said in."""
+    return cache_dir(root) / f"text-rules.{i18n.current()}.json"
 
 
 def _labels_ok(root: Path, problems: Problems) -> bool:
@@ -66,7 +79,15 @@ class TextRules:
     IN_WORKER_FROM = 100  # files; fewer are done sooner here than a worker starts
 
     def __init__(self, sources: dict[str, Source], site: Site | None, cache_file: Path) -> None:
-        terms = json.dumps(site.forbidden_terms.model_dump(mode="json"), sort_keys=True) if site else ""
+        # what the rules read of the site besides a file's text: its terms, its public numbers, its default language
+        settings = (
+            site.model_dump(
+                mode="json", include={"forbidden_terms", "public_numbers", "hotline", "complaint", "languages"}
+            )
+            if site
+            else {}
+        )
+        terms = json.dumps(settings, sort_keys=True)
         self.version = hashlib.sha1((_rules_digest() + terms).encode()).hexdigest()
         self.cache_file = cache_file
         self.stored = _read_json(cache_file)
@@ -113,7 +134,7 @@ def _find_in_files(sources: dict[str, Source], site: Site | None) -> dict[str, l
     for file, source in sources.items():
         one = {file: source}
         problems = Problems(unsafe.check(one))
-        problems.extend(personal_data.check(one))  # site.yaml too: but for the bank's own hotline
+        problems.extend(personal_data.check(one, site))  # site.yaml too: but for the bank's own hotline
         if site is not None:
             problems.extend(wording_rule.check(one, site))
         found[file] = [asdict(p) for p in problems]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
 import sys
 from pathlib import Path
 
 import click
 
-from generator.checking import check_project
+from generator import i18n
+from generator.checking import check_project, checked_files
 from generator.i18n import _
 from generator.problems import format_json, format_text
 from generator.scaffold import ScaffoldError, new_case, new_theme
@@ -17,13 +19,34 @@ from generator.scaffold import ScaffoldError, new_case, new_theme
 ONLY_CHOICES = ("site", "slides", "mobile")  # "site" and generator.pipeline.OUTPUTS
 
 
-def _root() -> Path:
-    """The project is the nearest folder upwards that has mkdocs.yml and content/."""
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
-            return folder
-    raise click.UsageError("no Casecast project here: run this inside the folder that has mkdocs.yml and content/")
+def lang_option(*, content: bool = False):
+    """--lang, on every command that talks to staff: the language of its messages. On `new` and `export` it
+    is also the language of the version written or exported (any of the site's languages)."""
+    if content:
+        return click.option(
+            "--lang",
+            default=None,
+            help="Language of this version, e.g. ko (and of the messages, if zh, ko or en); "
+            "default: the site's default.",
+        )
+    return click.option(
+        "--lang",
+        type=click.Choice(i18n.LANGUAGES, case_sensitive=False),
+        default=None,
+        help="Language of the messages; default: CASECAST_LANG, else the site's default language.",
+    )
+
+
+def _project(lang: str | None = None) -> Path:
+    """The project (the nearest folder upwards that has mkdocs.yml and content/), and the command's language
+    chosen: --lang, else CASECAST_LANG, else the site's default language."""
+    root = _find_project()
+    i18n.choose(lang, root)
+    if root is None:
+        raise click.UsageError(
+            _("no Casecast project here: run this inside the folder that has mkdocs.yml and content/")
+        )
+    return root
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,13 +59,15 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings count as failures too.")
-def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+@lang_option()
+def check(paths: tuple[Path, ...], fmt: str, strict: bool, lang: str | None) -> None:
     """Validate and lint the content; build nothing."""
-    root = _root()
+    root = _project(lang)
     loaded = check_project(root)
     problems = loaded.problems
     if paths:
-        wanted = [_relative(p, root) for p in paths]
+        checked = checked_files(root, loaded)
+        wanted = [_wanted(path, root, checked) for path in paths]
         problems = type(problems)(
             p for p in problems if any(p.file == w or p.file.startswith(w.rstrip("/") + "/") for w in wanted)
         )
@@ -60,16 +85,17 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @click.option(
     "--portable", is_flag=True, help="Build the pages into site-portable/, to open from a folder or USB stick."
 )
-def build(strict: bool, drafts: bool, only: str, portable: bool) -> None:
+@lang_option()
+def build(strict: bool, drafts: bool, only: str, portable: bool, lang: str | None) -> None:
     """Build the site (and exports) into site/."""
+    root = _project(lang)
     if portable:
-        _build_portable(strict, drafts)
+        _build_portable(root, strict, drafts)
         return
     parts = [p.strip() for p in only.split(",") if p.strip()]
     unknown = [p for p in parts if p not in ONLY_CHOICES]
     if unknown or not parts:
-        raise click.BadParameter(f"choose from {', '.join(ONLY_CHOICES)}", param_hint="--only")
-    root = _root()
+        raise click.BadParameter(_("choose from {choices}", choices=", ".join(ONLY_CHOICES)), param_hint="--only")
     _quiet_logs()
     exports = [p for p in parts if p != "site"]
     if "site" in parts:
@@ -81,21 +107,26 @@ def build(strict: bool, drafts: bool, only: str, portable: bool) -> None:
 
         built = build_exports(root, exports, strict=strict)
     if not built:
-        click.echo("build failed; site/ was left as it was", err=True)
+        click.echo(_("build failed; site/ was left as it was"), err=True)
         sys.exit(1)
     problems = built.loaded.problems if built.loaded else None
     if problems is not None and problems.failed(building=True):
         left_out = sorted(problems.files_with_errors())
-        click.echo(
-            f"site built in {root / 'site'}, without what the errors above concern"
-            + (f" ({len(left_out)} file(s) left out entirely)" if left_out else "")
-        )
+        if left_out:
+            click.echo(
+                _(
+                    "site built in {folder}, without what the errors above concern ({count} file(s) left out entirely)",
+                    folder=root / "site",
+                    count=len(left_out),
+                )
+            )
+        else:
+            click.echo(_("site built in {folder}, without what the errors above concern", folder=root / "site"))
         sys.exit(1)
-    click.echo(f"site built in {root / 'site'}")
+    click.echo(_("site built in {folder}", folder=root / "site"))
 
 
-def _build_portable(strict: bool, drafts: bool) -> None:
-    root = _root()
+def _build_portable(root: Path, strict: bool, drafts: bool) -> None:
     _quiet_logs()
     from generator.plugin import build_site
     from generator.plugin.commands import PORTABLE
@@ -118,15 +149,17 @@ def _build_portable(strict: bool, drafts: bool) -> None:
 @main.command()
 @click.option("--port", default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(port: int, host: str) -> None:
+@lang_option()
+def serve(port: int, host: str, lang: str | None) -> None:
     """Live preview with drafts; saving a file under content/ rebuilds and reloads the page."""
-    root = _root()
+    root = _project(lang)
     _quiet_logs()
     for name in ("mkdocs.livereload", "mkdocs.commands.serve"):
         logging.getLogger(name).setLevel(logging.INFO)  # "Detected file changes", "Serving on ..."
     from generator.plugin import serve_site
 
-    click.echo(f"previewing on http://{host}:{port}/ (drafts shown) — Ctrl+C to stop")
+    address = f"http://{host}:{port}/"
+    click.echo(_("previewing on {address} (drafts shown) — Ctrl+C to stop", address=address))
     serve_site(root, host=host, port=port)
 
 
@@ -137,11 +170,12 @@ def serve(port: int, host: str) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also write FILE.png: every waiting case's slides on every display, on one sheet.",
 )
-def review(fmt: str, sheet: Path | None) -> None:
+@lang_option()
+def review(fmt: str, sheet: Path | None, lang: str | None) -> None:
     """List every case with its review status, number, reviewer, date and expiry."""
     from generator.review_report import format_rows_json, format_rows_text, review_rows
 
-    root = _root()
+    root = _project(lang)
     today = dt.date.today()
     loaded = check_project(root, today)
     rows = review_rows(loaded, today)
@@ -177,35 +211,62 @@ def _write_review_sheet(root: Path, loaded, today: dt.date, sheet: Path) -> None
 @click.option("--list", "show", is_flag=True, help="List the releases with build time, content version, hash.")
 @click.option("--keep", default=5, show_default=True, help="How many releases to keep.")
 @click.option("--allow-warnings", is_flag=True, help="Publish a build that has warnings.")
-def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings: bool) -> None:
+@lang_option()
+def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings: bool, lang: str | None) -> None:
     """Publish the last build to DIR/releases/<time>/ and switch DIR/current to it in one step."""
     from generator.publish import PublishError, list_releases
     from generator.publish import publish as publish_site
     from generator.publish import rollback as roll_back
 
     target = target.resolve()
+    if show or rollback:  # the server's folder, wherever this is run
+        i18n.choose(lang, _find_project())
+    root = None if show or rollback else _project(lang)
 
     def waiting() -> None:
-        click.echo(f"another publish to {target} is under way; waiting for it to finish…", err=True)
+        click.echo(_("another publish to {target} is under way; waiting for it to finish…", target=target), err=True)
 
     try:
         if show:
             releases = list_releases(target)
             for r in releases:
                 mark = "*" if r.current else " "
-                click.echo(f"{mark} {r.name}  built {r.built}  content {r.content[:12]}  tree {r.tree[:16]}")
+                click.echo(
+                    _(
+                        "{mark} {name}  built {built}  content {content}  tree {tree}",
+                        mark=mark,
+                        name=r.name,
+                        built=r.built,
+                        content=r.content[:12],
+                        tree=r.tree[:16],
+                    )
+                )
             if not releases:
-                click.echo(f"no releases in {target}")
+                click.echo(_("no releases in {target}", target=target))
             return
         if rollback:
             release = roll_back(target, waiting)
-            click.echo(f"{target / 'current'} now serves {release.name} (built {release.built})")
+            click.echo(
+                _(
+                    "{current} now serves {name} (built {built})",
+                    current=target / "current",
+                    name=release.name,
+                    built=release.built,
+                )
+            )
             return
-        release = publish_site(_root() / "site", target, keep=keep, allow_warnings=allow_warnings, waiting=waiting)
+        release = publish_site(root / "site", target, keep=keep, allow_warnings=allow_warnings, waiting=waiting)
     except PublishError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(_("error: {message}", message=error), err=True)
         sys.exit(1)
-    click.echo(f"published {release.name} (tree {release.tree[:16]}); {target / 'current'} now serves it")
+    click.echo(
+        _(
+            "published {name} (tree {tree}); {current} now serves it",
+            name=release.name,
+            tree=release.tree[:16],
+            current=target / "current",
+        )
+    )
 
 
 @main.group()
@@ -216,7 +277,7 @@ def export() -> None:
 @export.command("slides")
 @click.option("--display", "display", required=True, help="A display name from content/site.yaml, e.g. led-wall.")
 @click.option("--month", required=True, help="YYYY-MM")
-@click.option("--lang", default=None, help="Language; default: the site's default.")
+@lang_option(content=True)
 @click.option("-o", "output", required=True, type=click.Path(path_type=Path), help="The .zip file to write.")
 def export_slides(display: str, month: str, lang: str | None, output: Path) -> None:
     """Write one display's slides for one month as a zip: images, playlist.json, index.html."""
@@ -225,7 +286,7 @@ def export_slides(display: str, month: str, lang: str | None, output: Path) -> N
     from generator.checking import SITE_FILE, publishable
     from generator.slides import export_zip
 
-    root = _root()
+    root = _project(lang)
     loaded = check_project(root)
     content = publishable(loaded)
     if content is None or SITE_FILE in loaded.problems.files_with_errors():
@@ -233,17 +294,22 @@ def export_slides(display: str, month: str, lang: str | None, output: Path) -> N
         sys.exit(1)
     lang = lang or content.site.default_language
     if display not in content.site.displays:
-        raise click.BadParameter(f"choose one of {', '.join(content.site.displays)}", param_hint="--display")
+        raise click.BadParameter(
+            _("choose one of {choices}", choices=", ".join(content.site.displays)), param_hint="--display"
+        )
     if (month, lang) not in content.themes:
         months = sorted(m for m, l in content.themes if l == lang)
-        raise click.BadParameter(f"no '{lang}' theme for {month}; there are: {', '.join(months)}", param_hint="--month")
+        raise click.BadParameter(
+            _("no '{lang}' theme for {month}; there are: {months}", lang=lang, month=month, months=", ".join(months)),
+            param_hint="--month",
+        )
     _quiet_logs()
     from generator.pipeline import write_slides
 
     with tempfile.TemporaryDirectory() as tmp:
         write_slides(root, loaded, Path(tmp), dt.date.today(), only=(display, month, lang))
         count = export_zip(Path(tmp) / display / month / lang, output.resolve())
-    click.echo(f"wrote {output} ({count} files: slides, playlist.json, index.html)")
+    click.echo(_("wrote {output} ({count} files: slides, playlist.json, index.html)", output=output, count=count))
 
 
 @main.command(hidden=True)
@@ -251,9 +317,9 @@ def schema() -> None:
     """Rewrite content/schema/*.schema.json from the models (for editors' completion)."""
     from generator.schema import write_schemas
 
-    root = _root()
+    root = _project()
     for path in write_schemas(root / "content" / "schema"):
-        click.echo(f"wrote {path.relative_to(root)}")
+        click.echo(_("wrote {file}", file=path.relative_to(root).as_posix()))
 
 
 @main.group()
@@ -263,35 +329,80 @@ def new() -> None:
 
 @new.command("case")
 @click.argument("case_id")
-@click.option("--lang", default=None, help="Language of this version, e.g. ko; default: the site's default.")
+@lang_option(content=True)
 def new_case_command(case_id: str, lang: str | None) -> None:
     """Write content/cases/CASE_ID.yaml (or CASE_ID.LANG.yaml) to fill in."""
-    root = _root()
+    root = _project(lang)
     try:
         path = new_case(root, case_id, lang)
     except ScaffoldError as error:
         click.echo(_("error: {message}", message=error), err=True)
         sys.exit(2)
-    click.echo(_("wrote {file}: fill in the places marked TODO, then run 'casecast check'", file=_relative(path, root)))
+    click.echo(
+        _(
+            "wrote {file}: fill in the places marked TODO, then run 'casecast check'",
+            file=path.relative_to(root).as_posix(),
+        )
+    )
 
 
 @new.command("theme")
 @click.argument("month")
-@click.option("--lang", default=None, help="Language of this version, e.g. ko; default: the site's default.")
+@lang_option(content=True)
 def new_theme_command(month: str, lang: str | None) -> None:
     """Write content/themes/MONTH.yaml (or MONTH.LANG.yaml), MONTH as YYYY-MM, to fill in."""
-    root = _root()
+    root = _project(lang)
     try:
         path = new_theme(root, month, lang)
     except ScaffoldError as error:
         click.echo(_("error: {message}", message=error), err=True)
         sys.exit(2)
-    click.echo(_("wrote {file}: fill in the places marked TODO, then run 'casecast check'", file=_relative(path, root)))
+    click.echo(
+        _(
+            "wrote {file}: fill in the places marked TODO, then run 'casecast check'",
+            file=path.relative_to(root).as_posix(),
+        )
+    )
 
 
 # -----------------------------------------------------------------------------
 # helpers
 # -----------------------------------------------------------------------------
+
+
+def _find_project() -> Path | None:
+    here = Path.cwd().resolve()
+    return next((f for f in (here, *here.parents) if (f / "mkdocs.yml").is_file() and (f / "content").is_dir()), None)
+
+
+def _wanted(path: Path, root: Path, checked: set[str]) -> str:  # noqa: RET503 (exits)
+    """A PATH given to `check`, as the project-relative prefix of the files it means; one that means no file
+    Casecast checks is bad usage, never an all-clear."""
+    wanted = _relative(path, root)
+    prefix = wanted.rstrip("/") + "/"
+    if wanted in checked or any(file.startswith(prefix) for file in checked):
+        return wanted
+    if path.exists():
+        said = [_("{path} is not a file Casecast checks.", path=path)]
+    else:
+        said = [_("{path} does not exist.", path=path)]
+    by_name = {Path(f).name: f for f in sorted(checked, reverse=True)}
+    guess = difflib.get_close_matches(Path(wanted).name, list(by_name), n=1, cutoff=0.75)
+    if guess:
+        said.append(_("Did you mean {file}?", file=by_name[guess[0]]))
+    cases = sum(f.startswith("content/cases/") for f in checked)
+    themes = sum(f.startswith("content/themes/") for f in checked)
+    said.append(
+        _(
+            "Casecast checks content/site.yaml, {cases} case file(s) in content/cases/ and {themes} theme file(s) "
+            "in content/themes/ (run 'casecast check' without a path for all of them).",
+            cases=cases,
+            themes=themes,
+        )
+    )
+    message = i18n.sentences(said)
+    click.echo(_("error: {message}", message=message), err=True)
+    sys.exit(2)  # bad usage
 
 
 def _relative(path: Path, root: Path) -> str:

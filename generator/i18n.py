@@ -5,9 +5,9 @@ the code, wrapped in `_()`, and translated through gettext catalogues that a tra
 touching Python: `generator/locale/<lang>/LC_MESSAGES/casecast.po`, read with Babel. `make messages`
 extracts new sentences into `generator/locale/casecast.pot` and merges them into each language's file.
 
-The language is chosen once per command (`--lang`, else the site's default language) and kept in the
-environment, so worker processes that find problems on another core speak it too. A sentence missing
-from a catalogue is said in English, never dropped.
+The language is chosen once per command (`choose`: `--lang`, else CASECAST_LANG, else the site's default
+language, else English) and kept in the environment, so worker processes that find problems on another
+core speak it too. A sentence missing from a catalogue is said in English, never dropped.
 
     problems.add(file, line, column, "too-long", _("too long for the {display} display", display=name))
 """
@@ -15,6 +15,7 @@ from a catalogue is said in English, never dropped.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -36,10 +37,50 @@ def current() -> str:
     return _supported(os.environ.get(ENV))
 
 
+def choose(lang: str | None, root: Path | None = None) -> str:
+    """The language of one command: `lang` (its --lang option) if Casecast speaks it, else CASECAST_LANG
+    (a person's own choice, or the command that started this one), else the first of the site's
+    `languages:`, else English."""
+    for wanted in (lang, os.environ.get(ENV), site_language(root) if root is not None else None):
+        if wanted and _supported(wanted) == _base(wanted):
+            return use(wanted)
+    return use("en")
+
+
+# `languages: [zh, ko]`, or `languages:` then `- zh` on a later line, at the start of a line
+_LANGUAGES = re.compile(
+    r"""^languages:[ \t]*
+        (?: \[[ \t]*(?P<flow>[^\],#\n]*)                       # [zh, ko]
+          | (?:\#[^\n]*)?\n (?:[ \t]*(?:\#[^\n]*)?\n)*         # the end of the line, blank or comment lines
+            [ \t]+-[ \t]+(?P<block>[^\s#]+) )                   #   - zh""",
+    re.M | re.X,
+)
+
+
+def site_language(root: Path) -> str | None:
+    """The first of content/site.yaml's `languages:`, read from the text alone: a slip elsewhere in the file
+    (the very thing the person is about to be told of, in this language) does not stop it."""
+    from generator.yamlsource import SourceError, read_text
+
+    try:
+        text = read_text(Path(root) / "content" / "site.yaml", within=Path(root) / "content")
+    except (SourceError, OSError):
+        return None
+    match = _LANGUAGES.search(text)
+    if match is None:
+        return None
+    return (match["flow"] or match["block"] or "").strip().strip("\"'").strip() or None
+
+
 def _(msgid: str, /, **params: object) -> str:
     """`msgid` in the current language, with `{name}` placeholders filled from `params`."""
     text = _catalogue(current()).get(msgid) or msgid
     return text.format(**params) if params else text
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences said one after the other: with a space between them, but in Chinese."""
+    return ("" if current() == "zh" else " ").join(parts)
 
 
 def N_(msgid: str, /) -> str:
@@ -48,11 +89,13 @@ def N_(msgid: str, /) -> str:
 
 
 def _supported(lang: str | None) -> str:
-    lang = (lang or "").strip().lower().replace("_", "-")
-    if lang in LANGUAGES:
-        return lang
-    base = lang.split("-")[0]
+    base = _base(lang)
     return base if base in LANGUAGES else "en"
+
+
+def _base(lang: str | None) -> str:
+    """zh_CN.UTF-8, zh-Hans, ZH -> zh"""
+    return re.split(r"[-_.@]", (lang or "").strip().lower())[0]
 
 
 @cache

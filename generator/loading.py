@@ -5,18 +5,31 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator.i18n import _
 from generator.model import Case, CaseVersion, Content, Site, Theme, ThemeVersion
 from generator.problems import Problems
-from generator.yamlsource import Source, SourceError, read_source
+from generator.slips import find_slips, may_hide_slips
+from generator.validation import describe, dotted, fields_at, model_keys, real_loc
+from generator.yamlsource import Source, SourceError, parse_source, read_text
 
 CASE_NAME = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>[a-z]{2}))?\.yaml$")
+# Country codes written where a language code belongs (jp for ja, kr for ko, cn for zh)
+LANGUAGE_SLIPS = {
+    "jp": "ja",
+    "kr": "ko",
+    "cn": "zh",
+    "ch": "zh",
+    "tw": "zh",
+    "hk": "zh",
+    "us": "en",
+    "uk": "en",
+    "gb": "en",
+}
 THEME_NAME = re.compile(r"^(?P<id>(?:19|20)\d{2}-(0[1-9]|1[0-2]))(?:\.(?P<lang>[a-z]{2}))?\.yaml$")
 
 
@@ -38,9 +51,7 @@ def load_project(root: Path) -> Loaded:
     content_dir = root / "content"
     site_file = content_dir / "site.yaml"
     if not os.path.lexists(site_file):
-        problems.add(
-            _rel(site_file, root), 1, 1, "missing-file", "content/site.yaml is missing; copy it from the sample project"
-        )
+        problems.add(_rel(site_file, root), 1, 1, "missing-file", _missing_site(content_dir))
         return Loaded(None, problems, 0, sources)
     site = _load_model(site_file, Site, root, problems, sources)
     files = 1
@@ -48,13 +59,14 @@ def load_project(root: Path) -> Loaded:
         return Loaded(None, problems, files, sources)
     content = Content(site=site)
     broken: set[tuple[str, str]] = set()
+    problems.extend(ignored_files(root))
 
     for path in sorted((content_dir / "themes").glob("*.yaml")):
         files += 1
-        key = _file_key(path, THEME_NAME, site, root, problems, "themes/2026-03.yaml or themes/2026-03.ko.yaml")
+        key = _file_key(path, THEME_NAME, site, root, problems, "themes/2026-03.yaml, themes/2026-03.ko.yaml")
         if key is None:
             continue
-        theme = _load_model(path, Theme, root, problems, sources)
+        theme = _load_model(path, Theme, root, problems, sources, site)
         if theme is None:
             broken.add(key)
         else:
@@ -63,17 +75,74 @@ def load_project(root: Path) -> Loaded:
     for path in sorted((content_dir / "cases").glob("*.yaml")):
         files += 1
         key = _file_key(
-            path, CASE_NAME, site, root, problems, "cases/fake-tax-refund.yaml or cases/fake-tax-refund.ko.yaml"
+            path, CASE_NAME, site, root, problems, "cases/fake-tax-refund.yaml, cases/fake-tax-refund.ko.yaml"
         )
         if key is None:
             continue
-        case = _load_model(path, Case, root, problems, sources)
+        case = _load_model(path, Case, root, problems, sources, site)
         if case is None:
             broken.add(key)
         else:
             _add_unique(content.cases, key, CaseVersion(key[0], key[1], case, _rel(path, root)), problems)
 
     return Loaded(content, problems, files, sources, broken)
+
+
+def load_file(path: Path, model: type[BaseModel], site: Site | None = None) -> tuple[BaseModel | None, Problems]:
+    """One content file read and checked on its own, as `load_project` reads it (the slips, the schema, the
+    ids in site.yaml), with no project around it."""
+    problems = Problems()
+    path = Path(path)
+    return _load_model(path, model, path.parent, problems, {}, site), problems
+
+
+def ignored_files(root: Path) -> Problems:
+    """Content files Casecast would pass over without a word: named .yml or .YAML, in a subfolder of cases/
+    or themes/, in a folder called case/ or Cases/, loose in content/. Each is a warning with where it
+    belongs or what to call it."""
+    problems = Problems()
+    content = Path(root) / "content"
+    if not content.is_dir():
+        return problems
+    for entry in sorted(content.iterdir()):
+        if _hidden(entry.name):
+            continue
+        if entry.is_dir() and entry.name in ("cases", "themes"):
+            for inner in sorted(entry.iterdir()):
+                if _hidden(inner.name):
+                    continue
+                if inner.is_dir():
+                    for file in _yaml_files_in(inner):
+                        message = _(
+                            "Casecast reads only the files directly in content/{folder}/, not in folders inside "
+                            "it: this file is ignored; move it to content/{folder}/{name}",
+                            folder=entry.name,
+                            name=file.name,
+                        )
+                        problems.add(_rel(file, root), 1, 1, "schema", message, "warning")
+                elif _looks_like_yaml(inner.name) and not inner.name.endswith(".yaml"):
+                    message = _(
+                        "Casecast reads only files whose names end in .yaml: this file is ignored; rename it to {name}",
+                        name=_yaml_name(inner.name),
+                    )
+                    problems.add(_rel(inner, root), 1, 1, "schema", message, "warning")
+        elif entry.is_dir() and entry.name.lower().rstrip("s") in ("case", "theme"):
+            folder = entry.name.lower().rstrip("s") + "s"
+            for file in _yaml_files_in(entry):
+                message = _(
+                    "Casecast reads content/{folder}/, not content/{wrong}/: this file is ignored; "
+                    "move it to content/{folder}/",
+                    folder=folder,
+                    wrong=entry.name,
+                )
+                problems.add(_rel(file, root), 1, 1, "schema", message, "warning")
+        elif entry.is_file() and _looks_like_yaml(entry.name) and entry.name != "site.yaml":
+            message = _(
+                "Casecast reads content/site.yaml, cases from content/cases/ and months' themes from "
+                "content/themes/: this file is ignored; move it into one of those folders"
+            )
+            problems.add(_rel(entry, root), 1, 1, "schema", message, "warning")
+    return problems
 
 
 # -----------------------------------------------------------------------------
@@ -93,31 +162,83 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _file_key(
-    path: Path, pattern: re.Pattern[str], site: Site, root: Path, problems: Problems, example: str
+    path: Path, pattern: re.Pattern[str], site: Site, root: Path, problems: Problems, examples: str
 ) -> tuple[str, str] | None:
     match = pattern.match(path.name)
     file = _rel(path, root)
     if not match:
-        problems.add(
-            file,
-            1,
-            1,
-            "schema",
-            f"file name '{path.name}' is not of the form {example} (lower-case letters, digits and hyphens)",
-        )
+        better = _yaml_name(path.name)
+        if better != path.name and pattern.match(better):
+            message = _(
+                "the file name '{name}' has capitals, spaces or underscores, so its page would have no address: "
+                "rename it to {better}",
+                name=path.name,
+                better=better,
+            )
+        else:
+            message = _(
+                "the file name '{name}' is not of the form {examples} (lower-case letters, digits and hyphens)",
+                name=path.name,
+                examples=examples,
+            )
+        problems.add(file, 1, 1, "schema", message)
         return None
     lang = match["lang"] or site.default_language
     if lang not in site.languages:
-        problems.add(
-            file,
-            1,
-            1,
-            "unknown-reference",
-            f"language '{lang}' in the file name is not one of the site's languages {site.languages} "
-            "in content/site.yaml",
-        )
+        meant = LANGUAGE_SLIPS.get(lang)
+        stem = match["id"]
+        if meant in site.languages:
+            better = f"{stem}.yaml" if meant == site.default_language else f"{stem}.{meant}.yaml"
+            message = _(
+                "'{lang}' in the file name is not a language code Casecast knows; for {meant} rename the file "
+                "to {better}",
+                lang=lang,
+                meant=meant,
+                better=better,
+            )
+        else:
+            message = _(
+                "language '{lang}' in the file name is not one of the site's languages in content/site.yaml "
+                "({languages}); name the file {examples}",
+                lang=lang,
+                languages=", ".join(site.languages),
+                examples=", ".join(
+                    f"{stem}.yaml" if code == site.default_language else f"{stem}.{code}.yaml"
+                    for code in site.languages
+                ),
+            )
+        problems.add(file, 1, 1, "unknown-reference", message)
         return None
     return match["id"], lang
+
+
+def _missing_site(content: Path) -> str:
+    near = sorted(p.name for p in content.glob("*") if p.name.lower().startswith("site.") and p.is_file())
+    if near:
+        return _("content/site.yaml is missing; rename {name} to site.yaml", name=near[0])
+    return _("content/site.yaml is missing; copy it from the sample project")
+
+
+def _hidden(name: str) -> bool:
+    """An editor's or the system's own files: .DS_Store, .fake.yaml.swp, fake.yaml~"""
+    return name.startswith(".") or name.endswith("~")
+
+
+def _looks_like_yaml(name: str) -> bool:
+    lower = name.lower()
+    return ".yaml" in lower or ".yml" in lower
+
+
+def _yaml_files_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and _looks_like_yaml(p.name) and not _hidden(p.name))
+
+
+def _yaml_name(name: str) -> str:
+    """fake_Tax Refund.YML.txt -> fake-tax-refund.yaml"""
+    stem = re.split(r"\.(?:ya?ml)", name, maxsplit=1, flags=re.IGNORECASE)[0]
+    parts = stem.split(".")
+    parts[0] = re.sub(r"[^a-z0-9-]+", "-", parts[0].lower()).strip("-")
+    return ".".join(part.lower() for part in parts) + ".yaml"
 
 
 def _add_unique(table: dict, key: tuple[str, str], item, problems: Problems) -> None:
@@ -128,57 +249,101 @@ def _add_unique(table: dict, key: tuple[str, str], item, problems: Problems) -> 
             1,
             1,
             "duplicate-id",
-            f"'{key[0]}' in language '{key[1]}' is already defined by {other}; keep one of the two files",
+            _(
+                "'{id}' in language '{lang}' is already defined by {other}; keep one of the two files",
+                id=key[0],
+                lang=key[1],
+                other=other,
+            ),
         )
         return
     table[key] = item
 
 
-def _load_model(path: Path, model: type[BaseModel], root: Path, problems: Problems, sources: dict[str, Source]):
+def _load_model(
+    path: Path,
+    model: type[BaseModel],
+    root: Path,
+    problems: Problems,
+    sources: dict[str, Source],
+    site: Site | None = None,
+):
     file = _rel(path, root)
     try:
-        source = read_source(path, within=root / "content")
+        text = read_text(path, within=root / "content")
     except SourceError as error:
-        problems.add(file, error.line, error.column, error.rule, _hint_syntax(path, error))
+        problems.add(file, error.line, error.column, error.rule, error.message)
+        return None
+    keys = model_keys(model)
+    try:
+        source = parse_source(text)
+    except SourceError as error:
+        # The slips a person made say more, and where, than where the parser gave up (often lines later);
+        # what is refused as unsafe (an alias, a tag) is said as it is
+        slips = find_slips(text, keys) if error.rule == "yaml-syntax" else []
+        if not any(slip.line <= error.line for slip in slips):
+            problems.add(file, error.line, error.column, error.rule, error.message)
+        for slip in slips:
+            problems.add(file, slip.line, slip.column, "yaml-syntax", slip.message)
         return None
     sources[file] = source
+    # Read without complaint, but not as meant (`slogan: #重要#` is an empty slogan): looked for only where
+    # the text shows a sign of one, or the values do not fit
+    slips = [slip for slip in find_slips(text, keys) if not slip.weak] if may_hide_slips(text) else []
     for key_path, line, column in source.duplicates:
         problems.add(
             file,
             line,
             column,
             "duplicate-key",
-            f"the key '{key_path[-1]}' is given twice in the same block; only one may stay",
+            _("the key '{key}' is given twice at the same level; only one may stay", key=key_path[-1]),
         )
-    if source.duplicates:
-        return None
-    if not isinstance(source.data, dict):
-        problems.add(file, 1, 1, "schema", "the file must be a set of 'key: value' lines")
-        return None
-    todo = _placeholders(file, source)
-    problems.extend(todo)
-    try:
-        result = model.model_validate(source.data)
-        return None if todo else result
-    except ValidationError as error:
-        details = error.errors()
-        misspelt = {
-            (*detail["loc"][:-1], guess)
-            for detail in details
-            if detail["type"] == "extra_forbidden"
-            for guess in difflib.get_close_matches(
-                str(detail["loc"][-1]), _fields_at(model, tuple(detail["loc"][:-1])), n=1, cutoff=0.6
-            )
-        }
-        for detail in details:
-            if isinstance(detail.get("input"), str) and detail["input"].strip().startswith("TODO"):
-                continue  # already reported as a placeholder
-            if detail["type"] == "missing" and tuple(detail["loc"]) in misspelt:
-                continue  # "unknown key 'tittle'; did you mean 'title'?" says it all
-            loc = tuple(detail["loc"])
-            line, column = source.position(loc, key=detail["type"] == "extra_forbidden")
-            problems.add(file, line, column, "schema", _describe(detail, model, source))
-        return None
+    if not slips and not source.duplicates and isinstance(source.data, dict):
+        todo = _placeholders(file, source)
+        try:
+            result = model.model_validate(source.data)
+        except ValidationError as error:
+            slips = [slip for slip in find_slips(text, keys) if not slip.weak]
+            if not slips:
+                problems.extend(todo)
+                _report_invalid(file, error, model, source, site, problems)
+                return None
+        else:
+            problems.extend(todo)
+            return None if todo else result
+    for slip in slips:
+        problems.add(file, slip.line, slip.column, "yaml-syntax", slip.message)
+    if not slips and not source.duplicates:
+        problems.add(file, 1, 1, "schema", _("the file must be a set of 'key: value' lines"))
+    return None
+
+
+def _report_invalid(
+    file: str, error: ValidationError, model: type[BaseModel], source: Source, site: Site | None, problems: Problems
+) -> None:
+    details = error.errors()
+    for detail in details:
+        detail["loc"] = real_loc(tuple(detail["loc"]), source)
+    misspelt = {
+        (*detail["loc"][:-1], guess)
+        for detail in details
+        if detail["type"] == "extra_forbidden"
+        for guess in difflib.get_close_matches(
+            str(detail["loc"][-1]), fields_at(model, tuple(detail["loc"][:-1])), n=1, cutoff=0.6
+        )
+    }
+    said: set[tuple] = set()
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if isinstance(detail.get("input"), str) and detail["input"].strip().startswith("TODO"):
+            continue  # already reported as a placeholder
+        if detail["type"] == "missing" and loc in misspelt:
+            continue  # "unknown key 'tittle'; did you mean 'title'?" says it all
+        if loc in said:
+            continue  # a value that may be of several kinds fails as each of them: one sentence is enough
+        said.add(loc)
+        line, column = source.position(loc, key=detail["type"] == "extra_forbidden")
+        problems.add(file, line, column, "schema", describe(detail, model, source, site))
 
 
 def _placeholders(file: str, source: Source) -> Problems:
@@ -187,110 +352,7 @@ def _placeholders(file: str, source: Source) -> Problems:
     for path, value in source.strings():
         if value.strip().startswith("TODO"):
             line, column = source.position(path)
-            problems.add(file, line, column, "schema", f"'{_dotted(path)}' still says TODO; write the real text")
+            problems.add(
+                file, line, column, "schema", _("'{where}' still says TODO; write the real text", where=dotted(path))
+            )
     return problems
-
-
-def _hint_syntax(path: Path, error: SourceError) -> str:
-    """The commonest slip: a value that opens with a quote mark and goes on after the closing one."""
-    if (
-        error.rule != "yaml-syntax"
-        or "found '<scalar>'" not in error.message
-        and "not allowed here" not in error.message
-    ):
-        return error.message
-    try:
-        line = path.read_text(encoding="utf-8").splitlines()[error.line - 1]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return error.message
-    value = line.split(": ", 1)[-1].lstrip("- ").strip()
-    if value.startswith(('"', "'")):
-        return (
-            f"{error.message}. The value starts with a quote mark but goes on after the closing one: "
-            f"put the whole value in single quotes ('...'), or use “ ” quotation marks inside the text"
-        )
-    return error.message + ". If the text contains ': ' or starts with a quote, put the whole value in quotes"
-
-
-def _describe(detail: dict, model: type[BaseModel], source: Source) -> str:
-    loc = tuple(detail["loc"])
-    where = _dotted(loc)
-    kind = detail["type"]
-    if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; allowed keys here: {', '.join(known)}"
-        return f"unknown key '{loc[-1]}'{hint}"
-    if kind == "missing":
-        return f"'{where}' is required but missing; add it"
-    if kind == "string_type" and isinstance(detail.get("input"), dict):
-        return f"'{where}' should be text, but YAML read it as 'key: value' because of a colon; put the text in quotes"
-    if kind in ("string_type", "list_type", "dict_type", "int_type", "int_parsing", "bool_type", "model_type"):
-        return f"'{where}' has the wrong type: {detail['msg'].lower()}"
-    if kind == "string_pattern_mismatch":
-        return f"'{where}' is not in the expected form ({_pattern_hint(loc)})"
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"'{where}' must be a date written as YYYY-MM-DD"
-    if kind == "enum":
-        return f"'{where}' must be one of {detail['ctx']['expected']}"
-    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        return f"'{where}': {detail['msg'].lower()}"
-    return f"'{where}': {detail['msg']}"
-
-
-def _pattern_hint(loc: tuple) -> str:
-    name = str(loc[-1]) if loc else ""
-    if name in ("primary", "accent"):
-        return "a colour such as #b71c1c"
-    if name == "format":
-        return "png or jpg"
-    if name == "kind":
-        return "screen or strip"
-    if name == "colors":
-        return "full or mono"
-    if name == "languages" or (len(loc) > 1 and loc[-2] == "languages"):
-        return "a two-letter language code such as zh, ko, en"
-    return "lower-case letters, digits and hyphens, e.g. telecom-fraud"
-
-
-def _dotted(loc: tuple) -> str:
-    parts: list[str] = []
-    for part in loc:
-        if isinstance(part, int):
-            parts.append(f"[{part + 1}]")  # people count from one
-        else:
-            parts.append(("." if parts else "") + str(part))
-    return "".join(parts) or "(file)"
-
-
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    current: object = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
-            field = current.model_fields.get(part)
-            if field is None:
-                return []
-            current = field.annotation
-        elif isinstance(part, (int, str)):
-            args = [a for a in typing.get_args(_unwrap(current)) if a is not type(None)]
-            current = args[-1] if args else None
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(annotation: object) -> object:
-    """Optional[X] -> X, Annotated[X, ...] -> X."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else annotation
-            if len(args) != 1:
-                return annotation
-        else:
-            return annotation

@@ -106,6 +106,10 @@ class Site(Strict):
         description="Customer service hotline, e.g. 95588"
     )
     complaint: Complaint
+    public_numbers: list[Text] = Field(
+        default_factory=list,
+        description="Phone numbers published to be called (other hotlines, the police's): never personal data",
+    )
     brand: Brand = Brand()
     categories: dict[Slug, dict[LangCode, Text]] = Field(
         min_length=1, description="Controlled vocabulary: category id -> name per language"

@@ -21,12 +21,13 @@ from generator.addresses import public_reason
 from generator.buildinfo import build_time
 from generator.cache import cache_dir
 from generator.channels import FRAGMENT_BUDGET
-from generator.checking import SITE_FILE, check_project, publishable
+from generator.checking import LAYOUTS, SITE_FILE, check_project, publishable
+from generator.i18n import _
 from generator.labels import LABELS
 from generator.loading import Loaded
 from generator.mobile import build_mobile
 from generator.model import Site
-from generator.problems import SLIDES, WAITING, Problems
+from generator.problems import QUIET, SLIDES, Problems
 from generator.publication import Publication
 from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound, bitmap_face
@@ -52,18 +53,17 @@ class Built:
 
 
 log = logging.getLogger("mkdocs.plugins.casecast")  # MkDocs counts its warnings in --strict builds
-LAYOUTS = "theme/slides/layouts.yaml"
 
 
 def report_problems(problems: Problems) -> None:
     for problem in sorted(problems):
         level = logging.ERROR if problem.severity == "error" else logging.WARNING
-        if problem.scope == WAITING:
-            level = logging.INFO  # not published, and no reason to fail a strict build (MkDocs counts warnings)
+        if problem.scope in QUIET:
+            level = logging.INFO  # not published, or only worth knowing: no reason to fail a strict build
         log.log(level, problem.as_text())
     skipped = sorted(f for f in problems.files_with_errors() if f.startswith("content/"))
     if skipped:
-        log.warning(f"left out of the site because of errors: {', '.join(skipped)}")
+        log.warning(_("left out of the site because of errors: {files}", files=", ".join(skipped)))
 
 
 def slide_options(root: Path, today: dt.date) -> SlideOptions:
@@ -75,7 +75,12 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
     if content is None or not content.site.displays:
         return
     if LAYOUTS in loaded.problems.withheld(SLIDES):
-        log.error(f"slides: none this time, {LAYOUTS} has errors (see above); the site and the app files are built")
+        log.error(
+            _(
+                "slides: none this time, {file} has errors (see above); the site and the app files are built",
+                file=LAYOUTS,
+            )
+        )
         return
     started = time.perf_counter()
     try:
@@ -83,25 +88,40 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
     except (LayoutError, FontNotFound) as error:
         raise BuildError(str(error)) from None
     log.info(
-        f"slides: {result.slides} in {result.folders} folders "
-        f"({result.rendered} drawn, {result.slides - result.rendered} unchanged from the cache) "
-        f"in {time.perf_counter() - started:.2f} s"
+        _(
+            "slides: {slides} in {folders} folders ({drawn} drawn, {cached} unchanged from the cache) "
+            "in {seconds:.2f} s",
+            slides=result.slides,
+            folders=result.folders,
+            drawn=result.rendered,
+            cached=result.slides - result.rendered,
+            seconds=time.perf_counter() - started,
+        )
     )
     say_why_no_qr(content.site)
     if bitmap_face() is None and any(needs_bitmap(d) for d in content.site.displays.values()):
         log.warning(
-            "slides: GNU Unifont is not installed, so single-colour LED strips are drawn with an outline font, "
-            "which smears on LED modules; install Debian's fonts-unifont (`make build` does)"
+            _(
+                "slides: GNU Unifont is not installed, so single-colour LED strips are drawn with an outline font, "
+                "which smears on LED modules; install Debian's fonts-unifont (`make build` does)"
+            )
         )
     for missing in result.videos_missing:
-        log.warning(f"slides: no video for the scrolling strip {missing}; its wide image and page are there")
+        log.warning(
+            _("slides: no video for the scrolling strip {what}; its wide image and page are there", what=missing)
+        )
 
 
 def say_why_no_qr(site: Site) -> None:
     """A QR code leads only where a customer's phone can go (generator/addresses.py); if not, say so."""
     reason = public_reason(site.url)
     if reason:
-        log.info(f"slides: no QR codes, because {reason}: a customer's phone could not open it (see site.yaml url)")
+        log.info(
+            _(
+                "slides: no QR codes, because {reason}: a customer's phone could not open it (see site.yaml url)",
+                reason=reason,
+            )
+        )
 
 
 def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -> None:
@@ -113,14 +133,26 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
     publication = Publication.decide(loaded.problems, today)
     result = build_mobile(content, root, out, today, labels, cache=cache_dir(root) / "mobile", publication=publication)
     log.info(
-        f"mobile: {result.cases} cases (fragment, H5 page, SMS) and a feed per language "
-        f"({result.rendered} rendered, {result.cases - result.rendered} unchanged from the cache) "
-        f"in {time.perf_counter() - started:.2f} s; "
-        f"largest fragment {result.largest_fragment / 1024:.1f} KB without images "
-        f"(budget {FRAGMENT_BUDGET // 1024} KB)"
+        _(
+            "mobile: {cases} cases (fragment, H5 page, SMS) and a feed per language ({rendered} rendered, "
+            "{cached} unchanged from the cache) in {seconds:.2f} s; largest fragment {largest:.1f} KB without images "
+            "(budget {budget} KB)",
+            cases=result.cases,
+            rendered=result.rendered,
+            cached=result.cases - result.rendered,
+            seconds=time.perf_counter() - started,
+            largest=result.largest_fragment / 1024,
+            budget=FRAGMENT_BUDGET // 1024,
+        )
     )
     for name in result.over_budget:
-        log.warning(f"mobile: {name} is over the {FRAGMENT_BUDGET // 1024} KB budget; shorten the story")
+        log.warning(
+            _(
+                "mobile: {name} is over the {budget} KB budget; shorten the story",
+                name=name,
+                budget=FRAGMENT_BUDGET // 1024,
+            )
+        )
 
 
 def keep_previous(old: Path, new: Path) -> None:
@@ -147,10 +179,10 @@ def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Bu
     report_problems(loaded.problems)
     for file in (LABELS, SITE_FILE):
         if file in loaded.problems.files_with_errors():
-            log.error(f"{file} has errors (see above); site/exports/ was left as it was")
+            log.error(_("{file} has errors (see above); site/exports/ was left as it was", file=file))
             return Built(False, loaded)
     if strict and loaded.problems.failed(strict=True, building=True):
-        log.error("build refused (--strict): fix the problems above; site/exports/ was left as it was")
+        log.error(_("build refused (--strict): fix the problems above; site/exports/ was left as it was"))
         return Built(False, loaded)
     for kind in exports:
         final = root / "site" / "exports" / kind

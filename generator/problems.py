@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from generator.i18n import _
+
 Severity = Literal["error", "warning"]
 # The stable rule slugs (DESIGN.md); docs/rules.md explains each (tests/test_rules_doc.py holds it to that).
 RULES = (
@@ -20,6 +22,8 @@ RULES = (
 # only one output has (a slide too long for one display, an SMS over its limit) withholds that output.
 WHOLE_FILE = ""
 WAITING = "waiting"  # not published yet (a draft, a case in review): it withholds itself and fails no build
+NOTICE = "notice"  # worth knowing (a case no month lists), withholds nothing and fails nothing, not even --strict
+QUIET = (WAITING, NOTICE)  # said at INFO level in a build: MkDocs counts warnings in --strict builds
 ENTRY = "entry"  # one entry of a list (a theme's `cases:`): that entry is left out, not the month
 SMS = "sms"  # the case's text message
 SLIDES = "slides"  # the slides of the case (or of the text) on every display
@@ -48,7 +52,7 @@ class Problem:
     @property
     def label(self) -> str:
         """What the line says it is: what is only waiting for review is a notice, not a warning."""
-        return "notice" if self.scope == WAITING else self.severity
+        return "notice" if self.scope in QUIET else self.severity
 
     def as_text(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.label}: {self.rule}: {self.message}"
@@ -91,7 +95,7 @@ class Problems(list[Problem]):
 
     def failed(self, strict: bool = False, *, building: bool = False) -> bool:
         """Whether this stops the command. A build is never stopped by what is simply not published yet."""
-        counted = [p for p in self if not (building and p.scope == WAITING)]
+        counted = [p for p in self if p.scope != NOTICE and not (building and p.scope == WAITING)]
         return any(p.severity == "error" for p in counted) or (strict and bool(counted))
 
 
@@ -99,11 +103,15 @@ def format_text(problems: Iterable[Problem]) -> str:
     problems = sorted(problems)
     lines = [p.as_text() for p in problems]
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
     waiting = sum(p.scope == WAITING for p in problems)
-    lines.append(
-        f"{errors} error(s), {warnings - waiting} warning(s)" + (f", {waiting} waiting for review" if waiting else "")
-    )
+    notices = sum(p.scope == NOTICE for p in problems)
+    counted = len(problems) - errors - waiting - notices
+    summary = _("{errors} error(s), {warnings} warning(s)", errors=errors, warnings=counted)
+    if waiting:
+        summary += _(", {count} waiting for review", count=waiting)
+    if notices:
+        summary += _(", {count} notice(s)", count=notices)
+    lines.append(summary)
     return "\n".join(lines)
 
 

@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.i18n import _
+from generator.problems import QUIET
+
 BUILD_INFO = "build-info.json"
 LOCK = ".casecast-publish.lock"
 
@@ -52,7 +55,9 @@ def read_info(site: Path) -> dict:
     try:
         return json.loads((site / BUILD_INFO).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise PublishError(f"{site} has no {BUILD_INFO}: run 'casecast build --strict' first") from None
+        raise PublishError(
+            _("{site} has no {info}: run 'casecast build --strict' first", site=site, info=BUILD_INFO)
+        ) from None
 
 
 def publish(
@@ -60,17 +65,17 @@ def publish(
 ) -> Release:
     info = read_info(site)
     # what is simply not published yet (a draft, a case in review) never stops a publish
-    severities = {p["severity"] for p in info.get("problems", []) if p.get("scope") != "waiting"}
+    severities = {p["severity"] for p in info.get("problems", []) if p.get("scope") not in QUIET}
     if info.get("drafts"):
-        raise PublishError("this build includes drafts (built with --drafts): build again without it")
+        raise PublishError(_("this build includes drafts (built with --drafts): build again without it"))
     if "error" in severities:
         raise PublishError(
-            "the last build left cases out because of errors: fix them and run 'casecast build --strict'"
+            _("the last build left cases out because of errors: fix them and run 'casecast build --strict'")
         )
     if "warning" in severities and not allow_warnings:
-        raise PublishError("the last build has warnings: fix them, or publish anyway with --allow-warnings")
+        raise PublishError(_("the last build has warnings: fix them, or publish anyway with --allow-warnings"))
     if tree_hash(site) != info.get("tree_sha256"):
-        raise PublishError(f"{site} was changed after it was built: build again before publishing")
+        raise PublishError(_("{site} was changed after it was built: build again before publishing", site=site))
     releases = target / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     with locked(target, waiting):  # one publish at a time: a second one waits for the first
@@ -81,8 +86,11 @@ def publish(
         if tree_hash(partial) != info.get("tree_sha256"):
             shutil.rmtree(partial, ignore_errors=True)
             raise PublishError(
-                f"the copy in {releases} does not match the build (a full disk, or the build changed while it "
-                "was copied); nothing was switched: build again and publish again"
+                _(
+                    "the copy in {releases} does not match the build (a full disk, or the build changed while "
+                    "it was copied); nothing was switched: build again and publish again",
+                    releases=releases,
+                )
             )
         final = releases / name
         os.replace(partial, final)
@@ -124,7 +132,7 @@ def rollback(target: Path, waiting: Callable[[], None] = _quiet) -> Release:
         releases = list_releases(target)
         current = next((i for i, r in enumerate(releases) if r.current), None)
         if current is None or current == 0:
-            raise PublishError("there is no earlier release to go back to")
+            raise PublishError(_("there is no earlier release to go back to"))
         switch(target, releases[current - 1].path)
         return list_releases(target)[current - 1]
 

@@ -6,6 +6,9 @@ holding its memory. Ours leave as soon as the build that started them is gone, h
 its workers: forked from the build, spawned by it, or forked by a forkserver (Linux's default from
 Python 3.14), whose workers' parent is the server, not the build. CASECAST_START_METHOD (fork,
 forkserver, spawn) chooses one; otherwise Python's default is used.
+
+Workers speak the build's language (generator/i18n.py), whichever way they were started: a forkserver
+started by an earlier command of the same process has that command's environment, not this one's.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+from generator import i18n
+
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
@@ -26,8 +31,13 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     method = os.environ.get("CASECAST_START_METHOD") or None
     context = multiprocessing.get_context(method)
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_leave_with_build, initargs=(os.getpid(),)
+        max_workers=workers, mp_context=context, initializer=_start, initargs=(os.getpid(), i18n.current())
     )
+
+
+def _start(build: int, lang: str) -> None:
+    i18n.use(lang)
+    _leave_with_build(build)
 
 
 def _leave_with_build(build: int) -> None:

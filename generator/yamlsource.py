@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from generator.i18n import N_, _
+
 Path_ = tuple[str | int, ...]
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -51,7 +53,7 @@ class Source:
         raw = self.text[span[0] : span[1]]
         occurrence = value[:offset].count(fragment)
         at = -1
-        for _ in range(occurrence + 1):
+        for _time in range(occurrence + 1):
             at = raw.find(fragment, at + 1)
             if at < 0:
                 return self.position(path)
@@ -102,33 +104,35 @@ def read_text(path: Path, within: Path | None = None) -> str:
         try:
             target = path.resolve()
         except (OSError, RuntimeError):  # a loop of links
-            raise SourceError(1, 1, "missing-file", "this file is a link that leads back to itself") from None
+            raise SourceError(1, 1, "missing-file", _("this file is a link that leads back to itself")) from None
         if not target.exists():
             raise SourceError(
-                1, 1, "missing-file", "this file is a link to a file that does not exist; put the file itself here"
+                1, 1, "missing-file", _("this file is a link to a file that does not exist; put the file itself here")
             )
         if within is not None and not target.is_relative_to(within.resolve()):
             raise SourceError(
                 1,
                 1,
                 "unsafe-content",
-                "this file is a link to a file outside content/; copy the file itself into content/",
+                _("this file is a link to a file outside content/; copy the file itself into content/"),
             )
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; what it is, is asked of the open file
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise SourceError(1, 1, "missing-file", f"this file cannot be read ({error.strerror})") from None
+        raise SourceError(
+            1, 1, "missing-file", _("this file cannot be read ({reason})", reason=error.strerror)
+        ) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
-            raise SourceError(1, 1, "schema", "this is a folder, not a file; give it another name or move it away")
+            raise SourceError(1, 1, "schema", _("this is a folder, not a file; give it another name or move it away"))
         if not stat.S_ISREG(mode):
             raise SourceError(
                 1,
                 1,
                 "unsafe-content",
-                "this is not an ordinary file (a device, pipe or socket); only ordinary files are read",
+                _("this is not an ordinary file (a device, pipe or socket); only ordinary files are read"),
             )
         with os.fdopen(descriptor, "rb") as file:
             descriptor = -1
@@ -141,13 +145,13 @@ def read_text(path: Path, within: Path | None = None) -> str:
             1,
             1,
             "yaml-syntax",
-            f"the file is over {MAX_BYTES // 1024} KB; files over {MAX_BYTES // 1024} KB are refused",
+            _("the file is over {size} KB; files over {size} KB are refused", size=MAX_BYTES // 1024),
         )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SourceError(
-            1, 1, "yaml-syntax", f"the file is not UTF-8 text ({error.reason}); save it as UTF-8"
+            1, 1, "yaml-syntax", _("the file is not UTF-8 text ({reason}); save it as UTF-8", reason=error.reason)
         ) from None
 
 
@@ -160,12 +164,43 @@ def parse_source(text: str) -> Source:
     try:
         return _parse(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or error.context or "invalid YAML"
-        raise SourceError(line, column, "yaml-syntax", f"YAML syntax error: {problem}") from None
-    except yaml.YAMLError as error:
-        raise SourceError(1, 1, "yaml-syntax", f"YAML syntax error: {error}") from None
+        raise _syntax_error(error) from None
+    except yaml.YAMLError:
+        raise SourceError(1, 1, "yaml-syntax", _(CANNOT_READ)) from None
+
+
+CANNOT_READ = N_(
+    "YAML cannot read this line; compare its indentation and colons with the lines above it, and put text "
+    "that has ': ', ' #' or quote marks in it in quotes"
+)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> SourceError:
+    """Where the parser gave up, said without its own vocabulary. The slips a person makes (generator/slips.py)
+    are found by the loader in the text itself; this is what is left, pointed at the line it started on."""
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    start = error.context_mark or mark
+    if "unexpected end of stream" in problem and "quoted" in context:
+        mark, message = start, _("the quote mark here is never closed; close it at the end of the text")
+    elif "unknown escape character" in problem:
+        message = _(
+            "inside double quotes a backslash (\\) starts a special character; put the text in single quotes "
+            "instead, or write the backslash twice"
+        )
+    elif "flow sequence" in context or "flow mapping" in context:
+        sign = "[" if "sequence" in context else "{"
+        mark = start
+        message = _(
+            "the '{sign}' here is not closed on this line; close it, or put the whole text in quotes if it is text",
+            sign=sign,
+        )
+    elif "'\\t'" in problem:
+        message = _("a tab where YAML expects a space; replace it with a space")
+    else:
+        message = _(CANNOT_READ)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return SourceError(line, column, "yaml-syntax", message)
 
 
 def _parse(text: str, loader_class: type) -> Source:
@@ -192,20 +227,24 @@ def _refuse_unsafe_events(text: str, loader_class: type) -> None:
         where = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
             raise SourceError(
-                *where, "unsafe-content", f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full"
+                *where,
+                "unsafe-content",
+                _("YAML aliases (*{name}) are not allowed; write the value out in full", name=event.anchor),
             )
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in ALLOWED_TAGS:
             shown = _short_tag(event.tag)
             raise SourceError(
                 *where,
                 "unsafe-content",
-                f"the YAML tag '{shown}' is not allowed; remove '{shown}' and write the value as plain text",
+                _("the YAML tag '{tag}' is not allowed; remove '{tag}' and write the value as plain text", tag=shown),
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise SourceError(
-                    *where, "unsafe-content", f"the document is nested too deeply (more than {MAX_DEPTH} levels)"
+                    *where,
+                    "unsafe-content",
+                    _("the document is nested too deeply (more than {levels} levels)", levels=MAX_DEPTH),
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -218,7 +257,10 @@ def _short_tag(tag: str) -> str:
 def _build(loader: Loader, node: yaml.Node, path: Path_, source: Source, depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise SourceError(
-            node.start_mark.line + 1, node.start_mark.column + 1, "unsafe-content", "the document is nested too deeply"
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            "unsafe-content",
+            _("the document is nested too deeply"),
         )
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
@@ -249,7 +291,7 @@ def _unreadable_value(node: yaml.ScalarNode, error: Exception) -> str:
     value = str(node.value)
     shown = value if len(value) <= 40 else value[:20] + "…"
     if node.tag == YAML_TAG + "timestamp":
-        return f"'{shown}' looks like a date but there is no such day; write a real date as YYYY-MM-DD"
+        return _("'{value}' looks like a date but there is no such day; write a real date as YYYY-MM-DD", value=shown)
     if node.tag == YAML_TAG + "int" and "digits" in str(error):
-        return f"a number of {len(value)} digits is far too long; if it is text, put it in quotes"
-    return f"'{shown}' cannot be read as a {node.tag.removeprefix(YAML_TAG)}; if it is text, put it in quotes"
+        return _("a number of {count} digits is far too long; if it is text, put it in quotes", count=len(value))
+    return _("'{value}' cannot be read as YAML reads it; if it is text, put it in quotes", value=shown)

@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# Tests that read messages read them in English (the sample site's default language is Chinese); a test of
+# another language asks for it (--lang, or monkeypatch.setenv). Set before anything runs, so every command,
+# build and worker process the tests start inherits it.
+os.environ["CASECAST_LANG"] = "en"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -169,7 +169,7 @@ def test_a_mistake_in_a_template_names_the_file_and_line(project: Path, name: st
 @pytest.mark.parametrize(
     ("slip", "said"),
     [
-        ("\tyear: 年\n", "yaml-syntax: YAML syntax error"),
+        ("\tyear: 年\n", "yaml-syntax: a tab at the start of the line"),
         ("  no_cases:\n    - 没有\n", "schema: 'en.no_cases' must be words"),
         ("  year: no\n", "schema: 'en.year' reads as yes/no; put the words in quotes"),
     ],
@@ -196,16 +196,23 @@ def test_a_slip_in_the_interface_words_is_reported_at_its_line_and_stops_the_bui
 
 
 def test_mkdocs_build_and_casecast_build_make_the_same_pages(project: Path, tmp_path: Path) -> None:
-    assert casecast(project, "build").returncode == 0
+    case = project / "content/cases/card-renting.yaml"  # a warning, said in the language of each build
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("story: |\n", "story: |\n  座机010-12345678。\n", 1), "utf-8"
+    )
+    ours_said = casecast(project, "build")
+    assert ours_said.returncode == 0 and "a landline number" in ours_said.stderr  # CASECAST_LANG=en
     ours = sorted(p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html"))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "mk")],
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "mk")],  # not -q: warnings are said
         cwd=project,
         capture_output=True,
         text=True,
+        env={k: v for k, v in os.environ.items() if k != "CASECAST_LANG"},  # the site's default: Chinese
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
+    assert "这是一个固定电话号码" in result.stderr, result.stderr
     theirs = sorted(p.relative_to(tmp_path / "mk").as_posix() for p in (tmp_path / "mk").rglob("*.html"))
     assert ours == theirs
 
@@ -272,3 +279,12 @@ def test_exports_and_checks_run_without_mkdocs(project: Path, args: list[str]) -
         timeout=300,
     )
     assert "MKDOCS [] EXIT 0" in result.stdout, result.stdout + result.stderr[-2000:]
+
+
+def test_check_of_a_path_that_matches_nothing_is_bad_usage_that_says_what_there_is(project: Path) -> None:
+    missing = casecast(project, "check", "content/cases/x.yaml")
+    assert missing.returncode == 2 and "error(s)" not in missing.stdout
+    assert "content/cases/x.yaml does not exist" in missing.stderr
+    assert "case file(s) in content/cases/" in missing.stderr and "Traceback" not in missing.stderr
+    near = casecast(project, "check", "cases/fake-tax-refund.yaml", "mkdocs.yml")
+    assert near.returncode == 2 and "Did you mean content/cases/fake-tax-refund.yaml?" in near.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.checking import check_project
 from generator.model import third_wednesday
-from generator.problems import Problem
+from generator.problems import Problem, format_text
 
 CASE = "content/cases/fake-tax-refund.yaml"
 
@@ -24,7 +24,7 @@ def line_of(project: Path, rel: str, needle: str) -> int:
 
 
 def only(problems: list[Problem], rule: str) -> Problem:
-    found = [p for p in problems if p.rule == rule]
+    found = [p for p in problems if p.rule == rule and p.label != "notice"]
     assert len(found) == 1, f"expected one {rule} problem, got {[p.as_text() for p in problems]}"
     return found[0]
 
@@ -55,7 +55,7 @@ def test_a_wrong_type_points_at_the_value(project: Path) -> None:
     edit(project, CASE, "audience: [elderly]", "audience: {elderly: yes}")
     problem = only(check_project(project).problems, "schema")
     assert problem.line == line_of(project, CASE, "audience:")
-    assert "'audience' has the wrong type" in problem.message
+    assert "'audience' needs a list" in problem.message
 
 
 def test_a_bad_date_says_how_to_write_it(project: Path) -> None:
@@ -152,3 +152,45 @@ def test_a_theme_with_a_bad_file_name_is_reported(project: Path) -> None:
     (project / "content/themes/2026-3.yaml").write_text("title: x\nintro: y\n", encoding="utf-8")
     problem = only(check_project(project).problems, "schema")
     assert problem.file == "content/themes/2026-3.yaml" and "2026-03.yaml" in problem.message
+
+
+def test_content_files_casecast_would_pass_over_are_reported_with_the_name_to_use(project: Path) -> None:
+    text = (project / CASE).read_text(encoding="utf-8")
+    (project / "content/cases/old").mkdir()
+    for name in ("cases/fake-lottery.yml", "cases/fake-prize.YAML", "cases/old/fake-old.yaml", "case/fake-x.yaml"):
+        (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / name).write_text(text, encoding="utf-8")
+    (project / "content/fake-loose.yaml").write_text(text, encoding="utf-8")
+    (project / "content/cases/.fake-tax-refund.yaml.swp").write_text("x", encoding="utf-8")  # an editor's, not ours
+    problems = check_project(project).problems
+    said = {p.file: p for p in problems if p.label != "notice"}
+    expected = {
+        "content/cases/fake-lottery.yml": "rename it to fake-lottery.yaml",
+        "content/cases/fake-prize.YAML": "rename it to fake-prize.yaml",
+        "content/cases/old/fake-old.yaml": "move it to content/cases/fake-old.yaml",
+        "content/case/fake-x.yaml": "move it to content/cases/",
+        "content/fake-loose.yaml": "move it into one of those folders",
+    }
+    assert set(said) == set(expected), [p.as_text() for p in problems]
+    for file, words in expected.items():
+        assert (said[file].severity, said[file].rule, said[file].line) == ("warning", "schema", 1)
+        assert "ignored" in said[file].message and words in said[file].message, said[file].message
+
+
+def test_a_file_name_in_capitals_or_with_a_country_code_says_the_name_to_use(project: Path) -> None:
+    text = (project / CASE).read_text(encoding="utf-8")
+    (project / "content/cases/Fake_Prize.yaml").write_text(text, encoding="utf-8")
+    (project / "content/cases/fake-prize.kr.yaml").write_text(text, encoding="utf-8")
+    problems = {p.file: p for p in check_project(project).problems if p.label != "notice"}
+    assert "rename it to fake-prize.yaml" in problems["content/cases/Fake_Prize.yaml"].message
+    assert "rename the file to fake-prize.ko.yaml" in problems["content/cases/fake-prize.kr.yaml"].message
+
+
+def test_a_case_listed_in_no_theme_is_a_notice_that_fails_nothing(project: Path) -> None:
+    (project / "content/cases/fake-prize.yaml").write_text((project / CASE).read_text(encoding="utf-8"), "utf-8")
+    problems = check_project(project).problems
+    (notice,) = problems
+    assert (notice.file, notice.rule, notice.label) == ("content/cases/fake-prize.yaml", "unknown-reference", "notice")
+    assert "no month's theme in 'zh' lists this case" in notice.message and "'fake-prize'" in notice.message
+    assert not problems.failed() and not problems.failed(strict=True)
+    assert format_text(problems).endswith("0 error(s), 0 warning(s), 1 notice(s)")

@@ -41,7 +41,7 @@ def build_site(
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
     except (ConfigurationError, Abort) as error:  # MkDocs has already said which setting, and why
-        log.error(f"mkdocs.yml: {error}")
+        log.error(_("mkdocs.yml: {error}", error=error))
         return Built(False, None)
     plugin = config.plugins["casecast"]
     plugin.config.drafts = drafts

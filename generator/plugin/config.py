@@ -7,6 +7,8 @@ import datetime as dt
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
+from generator.i18n import _
+
 
 class IsoDate(opt.Type):
     """A day written YYYY-MM-DD that exists (2026-13-01 is refused with a sentence, not a traceback)."""
@@ -21,7 +23,7 @@ class IsoDate(opt.Type):
         try:
             dt.date.fromisoformat(text)
         except ValueError:
-            raise ValidationError(f"'{text}' is not a day written YYYY-MM-DD, e.g. 2026-03-18") from None
+            raise ValidationError(_("'{text}' is not a day written YYYY-MM-DD, e.g. 2026-03-18", text=text)) from None
         return text
 
 

@@ -20,6 +20,7 @@ from mkdocs_static_i18n.config import I18nPluginLanguage
 from generator.buildinfo import build_time, write_build_info
 from generator.cache import cache_dir
 from generator.checking import SITE_FILE, check_project, publishable
+from generator.i18n import _, choose
 from generator.labels import LABELS, load_labels
 from generator.loading import Loaded
 from generator.media import clean_image
@@ -72,12 +73,13 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             if IFRAME_WORKER not in polyfills:  # never Material's default, which loads it from the internet
                 config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
         if not building_more:
+            choose(None, root)  # `casecast build` has chosen already; `mkdocs build` chooses here
             self._load(root, config.use_directory_urls)
             if config.strict and self.loaded and self.loaded.problems.failed(strict=True, building=True):
-                raise PluginError("build refused (--strict): fix the problems above; site/ was left as it was")
+                raise PluginError(_("build refused (--strict): fix the problems above; site/ was left as it was"))
         content = publishable(self.loaded) if self.loaded else None
         if content is None:
-            raise PluginError("content/site.yaml has errors (see above); fix them and build again")
+            raise PluginError(_("content/site.yaml has errors (see above); fix them and build again"))
         if not building_more:
             set_languages(config, i18n, content.site, load_labels(root / LABELS))
         lang = getattr(i18n, "current_language", None) or getattr(i18n, "default_language", None)
@@ -208,9 +210,11 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         content = publishable(self.loaded)
         report_problems(self.loaded.problems)
         if LABELS in self.loaded.problems.files_with_errors():
-            raise PluginError(f"{LABELS} has errors (see above); fix them and build again")
+            raise PluginError(_("{file} has errors (see above); fix them and build again", file=LABELS))
         if SITE_FILE in self.loaded.problems.files_with_errors():
-            raise PluginError(f"{SITE_FILE} has errors (see above); it is part of every page, so nothing was built")
+            raise PluginError(
+                _("{file} has errors (see above); it is part of every page, so nothing was built", file=SITE_FILE)
+            )
         if content is None:
             return
         options = SiteOptions(
@@ -269,7 +273,7 @@ def set_languages(config: MkDocsConfig, i18n, site: Site, labels: dict[str, dict
     configured from it (mkdocs.yml holds a placeholder), names and nav words from theme/pages/labels.yaml."""
     if i18n is None:  # a one-language site whose mkdocs.yml has no i18n plugin
         if len(site.languages) > 1:
-            raise PluginError("content/site.yaml lists several languages but mkdocs.yml has no i18n plugin")
+            raise PluginError(_("content/site.yaml lists several languages but mkdocs.yml has no i18n plugin"))
         config.theme["language"] = site.default_language
         return
     languages = []
@@ -285,8 +289,10 @@ def set_languages(config: MkDocsConfig, i18n, site: Site, labels: dict[str, dict
                 "nav_translations": {"Months": words["all_months"], "Categories": words["all_categories"]},
             }
         )
-        failed, _ = option.validate()
+        failed, _warnings = option.validate()
         if failed:
-            raise PluginError(f"content/site.yaml: language '{lang}' cannot be built ({failed[0][1]})")
+            raise PluginError(
+                _("content/site.yaml: language '{lang}' cannot be built ({reason})", lang=lang, reason=failed[0][1])
+            )
         languages.append(option)
     i18n.config.languages = languages

@@ -10,6 +10,8 @@ from pathlib import Path
 from fontTools.ttLib import TTCollection, TTFont, TTLibError
 from PIL import Image, UnidentifiedImageError
 
+from generator import i18n
+from generator.i18n import _
 from generator.model import Content
 from generator.problems import SLIDES, Problems
 from generator.yamlsource import Source
@@ -33,7 +35,7 @@ def check(content: Content, root: Path, sources: dict[str, Source]) -> Problems:
         line, column = source.position(path) if source else (1, 1)
         message = image_problem(root / "content" / ref, images)
         if message:
-            problems.add(file, line, column, "missing-file", f"image '{ref}': {message}")
+            problems.add(file, line, column, "missing-file", _("image '{path}': {problem}", path=ref, problem=message))
     site_source = sources.get(SITE_FILE)
     for lang, ref in content.site.fonts.items():
         message = font_problem(root / ref)
@@ -44,7 +46,12 @@ def check(content: Content, root: Path, sources: dict[str, Source]) -> Problems:
                 line,
                 column,
                 "missing-file",
-                f"font '{ref}' {message}; until it is fixed the {lang} slides use the font Casecast finds itself",
+                _(
+                    "font '{path}' {problem}; until it is fixed the {lang} slides use the font Casecast finds itself",
+                    path=ref,
+                    problem=message,
+                    lang=lang,
+                ),
                 scope=SLIDES,
             )
     return problems
@@ -54,16 +61,16 @@ def font_problem(path: Path) -> str | None:
     """A font file the slides can draw with: TrueType, OpenType or a collection of them."""
     try:
         if not path.is_file():
-            return "was not found (a path from the project folder, or a system font's full path)"
+            return _("was not found (a path from the project folder, or a system font's full path)")
         with path.open("rb") as file:
             head = file.read(4)
         if head not in (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf"):
-            return "is not a TrueType or OpenType font file (.ttf, .otf, .ttc)"
+            return _("is not a TrueType or OpenType font file (.ttf, .otf, .ttc)")
         font = TTCollection(path, lazy=True).fonts[0] if head == b"ttcf" else TTFont(path, lazy=True)
         if not font.getBestCmap():
-            return "has no character map: it cannot draw text"
+            return _("has no character map: it cannot draw text")
     except (OSError, TTLibError, IndexError, KeyError, AssertionError, struct.error) as error:
-        return f"cannot be read as a font ({error})"
+        return _("cannot be read as a font ({error})", error=error)
     return None
 
 
@@ -71,23 +78,27 @@ def image_problem(path: Path, images: Path) -> str | None:
     try:
         resolved = path.resolve()
     except (OSError, RuntimeError):
-        return "is a link that leads back to itself; put the picture itself there"
+        return _("it is a link that leads back to itself; put the picture itself there")
     if images not in resolved.parents:
-        return "images must be inside content/images/"
+        return _("images must be inside content/images/")
     if not resolved.exists():
-        return "was not found under content/; put the file there or fix the path"
+        return _("it was not found under content/; put the file there or fix the path")
     if not resolved.is_file():
-        return "is not an ordinary file (a folder, device or pipe); put the picture itself there"
+        return _("it is not an ordinary file (a folder, device or pipe); put the picture itself there")
     stat = resolved.stat()
-    return _picture_problem(str(resolved), stat.st_size, stat.st_mtime_ns)
+    return _picture_problem(str(resolved), stat.st_size, stat.st_mtime_ns, i18n.current())
 
 
 @lru_cache(maxsize=1024)
-def _picture_problem(path: str, size: int, mtime_ns: int) -> str | None:
-    """Decoded in full once per version of the file: a truncated picture or a decompression bomb is a
-    sentence here, not a crash while the site is built."""
+def _picture_problem(path: str, size: int, mtime_ns: int, lang: str) -> str | None:
+    """Decoded in full once per version of the file (and language the answer is said in): a truncated
+    picture or a decompression bomb is a sentence here, not a crash while the site is built."""
     if size > MAX_BYTES:
-        return f"is {size / 1024 / 1024:.1f} MB; make it smaller than {MAX_BYTES // 1024 // 1024} MB"
+        return _(
+            "it is {size:.1f} MB; make it smaller than {most} MB",
+            size=size / 1024 / 1024,
+            most=MAX_BYTES // 1024 // 1024,
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -97,11 +108,11 @@ def _picture_problem(path: str, size: int, mtime_ns: int) -> str | None:
                 if kind in FORMATS and width * height <= MAX_PIXELS:
                     image.load()  # every pixel: a file cut short fails here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return "claims to be so many pixels that opening it could stop the computer; save it again, smaller"
+        return _("it claims to be so many pixels that opening it could stop the computer; save it again, smaller")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
-        return "is not a picture Casecast can read (or the file is cut short); save it again as JPEG, PNG or WebP"
+        return _("it is not a picture Casecast can read (or the file is cut short); save it again as JPEG, PNG or WebP")
     if kind not in FORMATS:
-        return f"is a {kind} file; save it as JPEG, PNG or WebP"
+        return _("it is a {kind} file; save it as JPEG, PNG or WebP", kind=kind)
     if width * height > MAX_PIXELS:
-        return f"is {width}×{height} pixels; make it smaller"
+        return _("it is {width}×{height} pixels; make it smaller", width=width, height=height)
     return None

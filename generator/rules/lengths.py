@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.channels import SMS_SEGMENT, sms_length
+from generator.i18n import _
 from generator.model import Content
 from generator.problems import SMS, Problems
 from generator.yamlsource import Source
@@ -23,8 +24,12 @@ def check(content: Content, sources: dict[str, Source]) -> Problems:
                 line,
                 column,
                 "too-long",
-                f"the SMS text has {length} characters; one message holds {SMS_SEGMENT}: the text message is "
-                "left out (the rest is published); shorten it",
+                _(
+                    "the SMS text has {length} characters; one message holds {most}: the text message is left out "
+                    "(the rest is published); shorten it",
+                    length=length,
+                    most=SMS_SEGMENT,
+                ),
                 scope=SMS,
             )
     return problems

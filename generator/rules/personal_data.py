@@ -4,26 +4,50 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from generator.i18n import _
+from generator.model import Site
 from generator.problems import Problems
-from generator.rules.pii import find_personal_data
+from generator.rules.pii import find_personal_data, phone_digits
 from generator.yamlsource import Source
 
+SITE_FILE = "content/site.yaml"
 # The bank's own published contact details in site.yaml: printed everywhere on purpose
-SITE_CONTACTS = {("hotline",), ("complaint", "phone"), ("complaint", "email")}
+SITE_CONTACTS = {("hotline",), ("complaint", "phone"), ("complaint", "email"), ("public_numbers",)}
 
 
-def check(sources: dict[str, Source]) -> Problems:
+def check(sources: dict[str, Source], site: Site | None = None) -> Problems:
     problems = Problems()
+    public = public_numbers(site)
     for file, source in sources.items():
         problems.extend(_in_file_name(file))
+        lang = file_language(file, site)
         for path, value in source.strings():
-            if file.endswith("site.yaml") and path in SITE_CONTACTS:
+            if file == SITE_FILE and path and path[: len(path) - isinstance(path[-1], int)] in SITE_CONTACTS:
                 continue
-            for finding in find_personal_data(value):
+            said_in = lang or next((part for part in path if part in ("zh", "ko", "en")), None)
+            for finding in find_personal_data(value, said_in, public):
                 line, column = source.locate(path, value, finding.start, finding.length)
                 shown = _masked(value[finding.start : finding.start + finding.length])
-                problems.add(file, line, column, finding.rule, f"{shown}: {finding.message}", finding.severity)
+                message = _("{number}: {problem}", number=shown, problem=finding.message)
+                problems.add(file, line, column, finding.rule, message, finding.severity)
     return problems
+
+
+def public_numbers(site: Site | None) -> frozenset[str]:
+    """The digits of every number published to be called: the bank's hotline and complaint line, and the
+    site's public_numbers (another institution's hotline, the police's)."""
+    if site is None:
+        return frozenset()
+    numbers = [site.hotline, site.complaint.phone, *site.public_numbers]
+    return frozenset(digits for number in numbers if len(digits := phone_digits(number)) >= 3)
+
+
+def file_language(file: str, site: Site | None) -> str | None:
+    """The language a case or theme file is written in (its .ko.yaml suffix, else the site's default)."""
+    if site is None or not file.startswith(("content/cases/", "content/themes/")):
+        return None
+    parts = PurePosixPath(file).name.split(".")
+    return parts[-2] if len(parts) == 3 else site.default_language
 
 
 def _in_file_name(file: str) -> Problems:
@@ -37,8 +61,11 @@ def _in_file_name(file: str) -> Problems:
             1,
             1,
             finding.rule,
-            f"the file name has {shown} in it, and the file name becomes the page's public address: "
-            f"{finding.message.split(';')[0]}; rename the file",
+            _(
+                "the file name has {number} in it, and the file name becomes the page's public address; "
+                "rename the file",
+                number=shown,
+            ),
             finding.severity,
         )
     return problems

@@ -4,7 +4,12 @@ Numbers are found as runs of digits, however they are written: with spaces, hyph
 digits, with invisible characters between them (folded away first), with a 0086/+86 or 0082/+82 prefix.
 Each run, and each part of it, is then judged by what the number itself says (check digits, birth dates,
 mobile prefixes, how a Korean number is grouped) and by the word before it (an order or waybill number
-is not a card or a resident number)."""
+is not a card or a resident number).
+
+Phone numbers are read as the file's country writes them (`lang`: zh, ko; else as the text itself suggests):
+in a Chinese file 010-12345678 is a Beijing landline, in a Korean one 010-1234-5678 a mobile. A mobile is
+always a person's: an error. A landline may be a person's or an institution's: a warning, unless the word
+before it says it is a hotline, or the site lists it among its `public_numbers`."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.i18n import N_, _
 from generator.rules.normalize import fold
 
 # A run: digits (and '*', which either masks a digit or is Markdown's emphasis around one) with at most a short
@@ -53,8 +59,15 @@ _CN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CN_CHECK = "10X98765432"
 _RRN_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
+_CN_LANDLINE = re.compile(r"0(?:[12]\d\d{8}|[3-9]\d{2}\d{7,8})")  # 010/02x + 8 digits, 0xxx + 7 or 8
 _KR_MOBILE = re.compile(r"01[016789]\d{7,8}")
 _KR_LANDLINE = re.compile(r"0(?:2|[3-6][1-5])\d{7,8}")
+# Words that say the number after them is an institution's, published to be called: 反诈专线010-…
+_PUBLIC = re.compile(
+    r"(?:专线|热线|客服|服务电话|咨询电话|举报电话|投诉电话|报警电话|官方电话|总机|hotline|helpline|service line"
+    r"|콜센터|고객센터|상담센터|상담전화|신고전화|대표번호)\s?(?:电话|号码|번호)?\s*[:：]?\s*(?:是|为|는|은)?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -110,26 +123,33 @@ def rrn_checksum_valid(number: str) -> bool:
     return (11 - total % 11) % 10 == int(digits[12])
 
 
-def find_personal_data(text: str) -> list[Finding]:
+def find_personal_data(text: str, lang: str | None = None, public: frozenset[str] = frozenset()) -> list[Finding]:
+    """`lang`: the language of the file the text is in (zh, ko; None: as the text suggests). `public`: the
+    digits of numbers published to be called (the site's hotline, its `public_numbers`)."""
     folded = fold(text)
     found: list[Finding] = []
-    # 010-1234-5678 is a Korean mobile, and a Beijing landline in a Chinese text
-    korean = bool(_HANGUL.search(folded.text)) or not _HAN.search(folded.text)
+    # 010-1234-5678 is a Korean mobile, and a Beijing landline in a Chinese file
+    if lang in ("zh", "ko"):
+        country = "kr" if lang == "ko" else "cn"
+    elif _HANGUL.search(folded.text):
+        country = "kr"
+    else:
+        country = "cn" if _HAN.search(folded.text) else None
     for run in DIGIT_RUN.finditer(folded.text):
         before = folded.text[max(0, run.start() - 16) : run.start()]
-        for start, end, rule, severity, message in _judge_run(run, before, korean):
+        for start, end, rule, severity, message in _judge_run(run, before, country, public):
             origin, length = folded.span(start, end)
             found.append(Finding(rule, origin, length, severity, message))
     for match in EMAIL.finditer(folded.text):
         origin, length = folded.span(*match.span())
-        found.append(Finding("pii-email", origin, length, "error", MESSAGES["pii-email"]))
+        found.append(Finding("pii-email", origin, length, "error", _(MESSAGES["pii-email"])))
     taken = [(f.start, f.start + f.length) for f in found if f.rule == "pii-email"]
     for match in SPELT_EMAIL.finditer(folded.text):
         origin, length = folded.span(*match.span())
         if any(start < origin + length and origin < end for start, end in taken):
             continue
         if _spelt_mailbox(match, folded.text):
-            found.append(Finding("pii-email", origin, length, "error", MESSAGES["pii-email-spelt"]))
+            found.append(Finding("pii-email", origin, length, "error", _(MESSAGES["pii-email-spelt"])))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -140,18 +160,40 @@ def scan(strings: Iterator[tuple[tuple, str]]) -> Iterator[tuple[tuple, str, Fin
 
 
 MESSAGES = {
-    "pii-cn-id": "an unmasked Chinese resident ID number; mask it, e.g. 110105********002X",
-    "pii-cn-id-check-masked": "a Chinese resident ID number with only its check digit masked: the check digit "
-    "can be worked out from the rest; mask the middle, e.g. 110105********002X",
-    "pii-kr-rrn": "an unmasked Korean resident registration number; mask it, e.g. 900101-1******",
-    "pii-bank-card": "an unmasked bank card number; mask it, e.g. 6222 **** **** 0128",
-    "pii-bank-card-maybe": "looks like a bank card number (16–19 digits); if it is one, mask it, "
-    "e.g. 6222 **** **** 0128",
-    "pii-phone-cn": "an unmasked mobile phone number; mask it, e.g. 138****5678",
-    "pii-phone-kr": "an unmasked Korean phone number; mask it, e.g. 010-****-5678",
-    "pii-email": "an e-mail address; remove it or mask it, e.g. w***@example.com",
-    "pii-email-spelt": "an e-mail address written out ('at', 'dot'); remove it or mask it, e.g. w***@example.com",
+    "pii-cn-id": N_("an unmasked Chinese resident ID number; mask it, e.g. 110105********002X"),
+    "pii-cn-id-check-masked": N_(
+        "a Chinese resident ID number with only its check digit masked: the check digit can be worked out from "
+        "the rest; mask the middle, e.g. 110105********002X"
+    ),
+    "pii-kr-rrn": N_("an unmasked Korean resident registration number; mask it, e.g. 900101-1******"),
+    "pii-bank-card": N_("an unmasked bank card number; mask it, e.g. 6222 **** **** 0128"),
+    "pii-bank-card-maybe": N_(
+        "looks like a bank card number (16–19 digits); if it is one, mask it, e.g. 6222 **** **** 0128"
+    ),
+    "pii-phone-cn": N_("an unmasked mobile phone number; mask it, e.g. 138****5678"),
+    "pii-phone-kr": N_("an unmasked Korean mobile phone number; mask it, e.g. 010-****-5678"),
+    "pii-landline-cn": N_(
+        "a landline number: if it is a person's, mask it, e.g. 010-****5678; if it is an institution's "
+        "published number, add it to public_numbers: in content/site.yaml"
+    ),
+    "pii-landline-kr": N_(
+        "a Korean landline number: if it is a person's, mask it, e.g. 02-***-4567; if it is an institution's "
+        "published number, add it to public_numbers: in content/site.yaml"
+    ),
+    "pii-email": N_("an e-mail address; remove it or mask it, e.g. w***@example.com"),
+    "pii-email-spelt": N_("an e-mail address written out ('at', 'dot'); remove it or mask it, e.g. w***@example.com"),
 }
+
+
+def phone_digits(number: str) -> str:
+    """A phone number as compared with the site's public numbers: its national digits (+86 10 … is 010 …)."""
+    digits = re.sub(r"\D", "", number)
+    for country in ("86", "82"):
+        for prefix in (f"00{country}", country if number.strip().startswith("+") else None):
+            if prefix and digits.startswith(prefix) and len(digits) > len(prefix) + 6:
+                national = digits[len(prefix) :]
+                return national if _CN_MOBILE.fullmatch(national) else "0" + national.lstrip("0")
+    return digits
 
 
 # -----------------------------------------------------------------------------
@@ -168,12 +210,14 @@ class _Group:
     masked_after: bool  # a '*' follows it directly: a digit masked
 
 
-def _judge_run(run: re.Match[str], before: str, korean: bool) -> list[tuple[int, int, str, str, str]]:
+def _judge_run(
+    run: re.Match[str], before: str, country: str | None, public: frozenset[str]
+) -> list[tuple[int, int, str, str, str]]:
     """Every personal number in one run of digits: the whole run first, then its longest parts.
 
     A '*' is only a mask when it stands for digits: 138****5678 shows seven, but **13812345678** (bold)
     and 138*1234*5678 (which Markdown shows as 138<em>1234</em>5678) show every digit of the number."""
-    if _NOT_PERSONAL.search(before):
+    if _NOT_PERSONAL.search(before) or (public and phone_digits(run.group()) in public):
         return []
     groups: list[_Group] = []
     previous_end = None
@@ -190,7 +234,10 @@ def _judge_run(run: re.Match[str], before: str, korean: bool) -> list[tuple[int,
             part = range(first, first + size)
             if any(used[i] for i in part):
                 continue
-            verdict = _judge(groups[first : first + size], plus and first == 0, korean)
+            verdict = _judge(groups[first : first + size], plus and first == 0, country)
+            if verdict is not None and verdict[1] == "warning" and verdict[0] == "pii-phone":
+                if _PUBLIC.search(before if first == 0 else "") or _public(groups[first : first + size], public):
+                    verdict = None  # a hotline, said to be one, or listed in site.yaml
             if verdict is not None:
                 found.append((groups[first].start, groups[first + size - 1].end, *verdict))
                 for i in part:
@@ -198,40 +245,54 @@ def _judge_run(run: re.Match[str], before: str, korean: bool) -> list[tuple[int,
     return found
 
 
-def _judge(groups: list[_Group], plus: bool, korean: bool) -> tuple[str, str, str] | None:
+def _judge(groups: list[_Group], plus: bool, country: str | None) -> tuple[str, str, str] | None:
     digits = "".join(g.digits for g in groups).upper()
     lengths = [len(g.digits) for g in groups]
     if "X" in digits[:-1] or any(g.digits.upper() == "X" for g in groups[:-1]):
         return None
     if len(digits) == 17 and groups[-1].masked_after and cn_id_valid(digits + _CN_CHECK[_cn_total(digits) % 11]):
-        return "pii-cn-id", "error", MESSAGES["pii-cn-id-check-masked"]
+        return "pii-cn-id", "error", _(MESSAGES["pii-cn-id-check-masked"])
     if digits.endswith("X"):
-        return ("pii-cn-id", "error", MESSAGES["pii-cn-id"]) if cn_id_valid(digits) else None
+        return ("pii-cn-id", "error", _(MESSAGES["pii-cn-id"])) if cn_id_valid(digits) else None
     if len(digits) == 18 and cn_id_valid(digits):
-        return "pii-cn-id", "error", MESSAGES["pii-cn-id"]
+        return "pii-cn-id", "error", _(MESSAGES["pii-cn-id"])
     rrn_grouping = lengths == [13] or lengths[0] == 6
     if len(digits) == 13 and rrn_grouping and rrn_birth_date(digits) is not None:
         # Numbers issued since October 2020 carry no check digit: a failed checksum proves nothing.
-        return "pii-kr-rrn", "error", MESSAGES["pii-kr-rrn"]
+        return "pii-kr-rrn", "error", _(MESSAGES["pii-kr-rrn"])
     card_grouping = len(lengths) == 1 or all(n == 4 for n in lengths[:-1])  # 6222 0212 3456 7890 128
     if 16 <= len(digits) <= 19 and card_grouping and not _years(groups):
         if luhn_valid(digits):
-            return "pii-bank-card", "error", MESSAGES["pii-bank-card"]
-        return "pii-bank-card", "warning", MESSAGES["pii-bank-card-maybe"]
-    national = _without_country(digits, lengths, plus, "86")
-    if national is not None and _CN_MOBILE.fullmatch(national[0]):
-        return "pii-phone", "error", MESSAGES["pii-phone-cn"]
-    national = _without_country(digits, lengths, plus, "82") if korean or plus else None
-    if national is not None:
-        number, groups_left, international = national
+            return "pii-bank-card", "error", _(MESSAGES["pii-bank-card"])
+        return "pii-bank-card", "warning", _(MESSAGES["pii-bank-card-maybe"])
+    chinese = _without_country(digits, lengths, plus, "86")
+    if chinese is not None and _CN_MOBILE.fullmatch(chinese[0]):
+        return "pii-phone", "error", _(MESSAGES["pii-phone-cn"])
+    korean = _without_country(digits, lengths, plus, "82")
+    if korean is not None and (country != "cn" or korean[2]):  # in a Chinese file, only with +82 or 0082
+        number, groups_left, international = korean
         if international and not number.startswith("0"):
             number = "0" + number  # +82 10 … is 010 …
         # Korean numbers are written in three groups (010-1234-5678, 02-123-4567) or as one; two groups,
         # the second of seven or eight digits, is how China writes a landline (010-12345678).
         korean_grouping = len(groups_left) in (1, 3) or (len(groups_left) == 2 and groups_left[-1] <= 4)
-        if korean_grouping and (_KR_MOBILE.fullmatch(number) or _KR_LANDLINE.fullmatch(number)):
-            return "pii-phone", "error", MESSAGES["pii-phone-kr"]
+        if korean_grouping and _KR_MOBILE.fullmatch(number):
+            return "pii-phone", "error", _(MESSAGES["pii-phone-kr"])
+        if korean_grouping and _KR_LANDLINE.fullmatch(number):
+            return "pii-phone", "warning", _(MESSAGES["pii-landline-kr"])
+    if chinese is not None and (country != "kr" or chinese[2]):  # in a Korean file, only with +86 or 0086
+        number, groups_left, international = chinese
+        if international:
+            number = "0" + number.lstrip("0")  # +86 10 … is 010 …
+        # 010-12345678, 0755-1234567, (021)87654321, 01012345678, 010-8888-6666: an area code, then 7 or 8
+        china_grouping = len(groups_left) == 1 or groups_left[1:] in ([7], [8], [4, 4], [3, 4])
+        if china_grouping and _CN_LANDLINE.fullmatch(number):
+            return "pii-phone", "warning", _(MESSAGES["pii-landline-cn"])
     return None
+
+
+def _public(groups: list[_Group], public: frozenset[str]) -> bool:
+    return bool(public) and phone_digits("".join(g.digits for g in groups)) in public
 
 
 def _without_country(digits: str, lengths: list[int], plus: bool, country: str) -> tuple[str, list[int], bool] | None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from generator.i18n import _
 from generator.model import Content
-from generator.problems import ENTRY, Problems
+from generator.problems import ENTRY, NOTICE, Problems
+from generator.validation import unknown_value
 
 
 def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, str]] = frozenset()) -> Problems:
@@ -22,20 +24,27 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
 
         case = version.case
         if case.category not in site.categories:
-            problems.add(
-                version.file,
-                *at("category"),
-                "unknown-reference",
-                f"category '{case.category}' is not in content/site.yaml{_guess(case.category, site.categories)}",
-            )
+            message = unknown_value("category", case.category, site.categories, site)
+            problems.add(version.file, *at("category"), "unknown-reference", message)
         for i, audience in enumerate(case.audience):
             if site.audiences and audience not in site.audiences:
-                problems.add(
-                    version.file,
-                    *at("audience", i),
-                    "unknown-reference",
-                    f"audience '{audience}' is not in content/site.yaml{_guess(audience, site.audiences)}",
-                )
+                message = unknown_value("audience", audience, site.audiences, site)
+                problems.add(version.file, *at("audience", i), "unknown-reference", message)
+        if not content.months_listing(version.id, version.lang):
+            problems.add(
+                version.file,
+                1,
+                1,
+                "unknown-reference",
+                _(
+                    "no month's theme in '{lang}' lists this case, so no month's page shows it (its own page and "
+                    "the category pages do); add '{id}' to the cases: of a theme in content/themes/ if it should",
+                    lang=version.lang,
+                    id=version.id,
+                ),
+                severity="warning",
+                scope=NOTICE,
+            )
 
     for version in content.themes.values():
         source = sources.get(version.file)
@@ -48,7 +57,7 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
                     line,
                     column,
                     "duplicate-id",
-                    f"case '{case_id}' is listed twice in this month; the second entry is left out",
+                    _("case '{id}' is listed twice in this month; the second entry is left out", id=case_id),
                     scope=ENTRY,
                 )
             seen.add(case_id)
@@ -58,8 +67,12 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
                     line,
                     column,
                     "unknown-reference",
-                    f"case '{case_id}' has no file in content/cases/{_guess(case_id, case_ids)}; "
-                    "this entry is left out, the rest of the month is published",
+                    _(
+                        "case '{id}' has no file in content/cases/{guess}; this entry is left out, the rest of the "
+                        "month is published",
+                        id=case_id,
+                        guess=_guess(case_id, case_ids),
+                    ),
                     scope=ENTRY,
                 )
             elif (case_id, version.lang) in broken:
@@ -70,8 +83,12 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
                     line,
                     column,
                     "unknown-reference",
-                    f"case '{case_id}' has no '{version.lang}' version (content/cases/{case_id}.{version.lang}.yaml); "
-                    "it is left out of this month's page",
+                    _(
+                        "case '{id}' has no '{lang}' version (content/cases/{id}.{lang}.yaml); it is left out of this "
+                        "month's page",
+                        id=case_id,
+                        lang=version.lang,
+                    ),
                     severity="warning",
                     scope=ENTRY,
                 )
@@ -81,4 +98,4 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
 
 def _guess(word: str, known) -> str:
     guess = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{guess[0]}'?" if guess else ""
+    return _("; did you mean '{guess}'?", guess=guess[0]) if guess else ""

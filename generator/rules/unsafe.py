@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from generator.i18n import _
 from generator.problems import Problems
 from generator.rules.normalize import Folded, fold
 from generator.yamlsource import Source
@@ -72,12 +73,13 @@ def _field_problem(path: tuple, value: str) -> str | None:
     """What a link or a file name must not be, whatever the text around it."""
     field = path[-1] if path else None
     if field in PATH_FIELDS and UNSAFE_IN_PATH.search(value):
-        return (
-            f"the file name '{_shown(value)}' has quotes, angle brackets or backslashes in it; "
-            "rename the file (letters, digits, - and _)"
+        return _(
+            "the file name '{name}' has quotes, angle brackets or backslashes in it; rename the file (letters, "
+            "digits, - and _)",
+            name=_shown(value),
         )
     if field in URL_FIELDS and not re.match(r"^(https?://|mailto:)", value.strip(), re.I):
-        return f"'{value[:40]}' is not a web address; links must start with https:// or http://"
+        return _("'{value}' is not a web address; links must start with https:// or http://", value=value[:40])
     return None
 
 
@@ -89,15 +91,20 @@ def find_unsafe(text: str) -> list[Finding]:
     folded = _decoded(folded)  # and so is &#106;avascript:
     for match in SCRIPT_URL.finditer(folded.text):
         start, length = folded.span(*match.span())
-        found.append((start, length, "error", "a script link (javascript:) is not allowed"))
+        found.append((start, length, "error", _("a script link (javascript:) is not allowed")))
     for match in HANDLER_IN_BRACES.finditer(folded.text):
         start, length = folded.span(*match.span())
-        found.append((start, length, "error", f"{_shown(match.group())}: an event handler is not allowed"))
+        found.append((start, length, "error", _("{text}: an event handler is not allowed", text=_shown(match.group()))))
     for match in ATTRIBUTE_LIST.finditer(folded.text):
         if not HANDLER_IN_BRACES.fullmatch(match.group()):
             start, length = folded.span(*match.span())
             found.append(
-                (start, length, "warning", f"{_shown(match.group())}: attribute lists are shown as plain text")
+                (
+                    start,
+                    length,
+                    "warning",
+                    _("{text}: attribute lists are shown as plain text", text=_shown(match.group())),
+                )
             )
     tags = _tags(folded.text) if "<" in folded.text else []
     for tag in tags:
@@ -107,7 +114,9 @@ def find_unsafe(text: str) -> list[Finding]:
     for match in HANDLER.finditer(folded.text):
         if not any(t.start <= match.start() < t.end for t in tags) and not HANDLER_IN_BRACES.search(folded.text):
             start, length = folded.span(*match.span())
-            found.append((start, length, "error", f"{_shown(match.group())}: an event handler is not allowed"))
+            found.append(
+                (start, length, "error", _("{text}: an event handler is not allowed", text=_shown(match.group())))
+            )
     return sorted(found)
 
 
@@ -117,19 +126,26 @@ def find_hidden_characters(text: str) -> list[Finding]:
     for match in HIDDEN.finditer(text):
         index, ch = match.start(), match.group()
         if unicodedata.category(ch) == "Cc":
-            found.append((index, 1, "error", f"a control character ({_name(ch)}) is in the text; delete it"))
+            found.append(
+                (index, 1, "error", _("a control character ({name}) is in the text; delete it", name=_name(ch)))
+            )
         elif ch in BIDI_CONTROLS:
             found.append(
                 (
                     index,
                     1,
                     "error",
-                    f"an invisible direction override ({_name(ch)}) makes the text read differently from how "
-                    "it looks; delete it",
+                    _(
+                        "an invisible direction override ({name}) makes the text read differently from how it "
+                        "looks; delete it",
+                        name=_name(ch),
+                    ),
                 )
             )
         elif ch != ZWJ or not _between_emoji(text, index):
-            found.append((index, 1, "warning", f"an invisible character ({_name(ch)}) is in the text; delete it"))
+            found.append(
+                (index, 1, "warning", _("an invisible character ({name}) is in the text; delete it", name=_name(ch)))
+            )
     return found
 
 
@@ -212,16 +228,18 @@ def _tags(text: str) -> list[Tag]:
 
 def _judge(tag: Tag) -> tuple[str, str]:
     shown = f"<{tag.name}" if tag.name in ("!--", "!", "?") else f"<{'/' if tag.closing else ''}{tag.name}>"
-    if any(name.lower().startswith("on") for name, _ in tag.attributes):
-        return "error", f"{shown}: HTML with an event handler is not allowed"
-    if any(value and SCRIPT_URL.search(value) for _, value in tag.attributes):
-        return "error", f"{shown}: HTML with a script link is not allowed"
-    for _, value in tag.attributes:  # <p title="</noscript><img onerror=…>">: markup that a parser lets out
+    if any(name.lower().startswith("on") for name, _value in tag.attributes):
+        return "error", _("{tag}: HTML with an event handler is not allowed", tag=shown)
+    if any(value and SCRIPT_URL.search(value) for _attribute, value in tag.attributes):
+        return "error", _("{tag}: HTML with a script link is not allowed", tag=shown)
+    for _attribute, value in tag.attributes:  # <p title="</noscript><img onerror=…>">: markup that a parser lets out
         if value and MARKUP_START.search(value) and any(_judge(t)[0] == "error" for t in _tags(value)):
-            return "error", f"{shown}: HTML hiding more HTML in an attribute is not allowed"
+            return "error", _("{tag}: HTML hiding more HTML in an attribute is not allowed", tag=shown)
     if tag.name in ACTIVE_TAGS:
-        return "warning", f"{shown}: HTML that would run or load something; it is shown as plain text: remove it"
-    return "warning", f"{shown}: raw HTML is not allowed; it is shown as plain text"
+        return "warning", _(
+            "{tag}: HTML that would run or load something; it is shown as plain text: remove it", tag=shown
+        )
+    return "warning", _("{tag}: raw HTML is not allowed; it is shown as plain text", tag=shown)
 
 
 def _decoded(folded: Folded) -> Folded:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.i18n import N_
 from generator.rules.normalize import Folded, fold, is_word_char
 
 DEFAULTS = Path(__file__).with_name("forbidden_terms.yaml")
@@ -83,7 +84,7 @@ def terms_for(extra: dict[str, list[str]], allowed: list[str]) -> dict[str, Term
         terms.update(by_term)
     for words in extra.values():
         for word in words:
-            terms.setdefault(word, Term("listed as forbidden in content/site.yaml"))
+            terms.setdefault(word, Term(N_("listed as forbidden in content/site.yaml")))
     for word in allowed:
         terms.pop(word, None)
     return terms

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.i18n import _
 from generator.model import Site
 from generator.problems import Problems
 from generator.rules.wording import find_forbidden_terms, terms_for
@@ -22,6 +23,10 @@ def check(sources: dict[str, Source], site: Site) -> Problems:
                     line,
                     column,
                     "forbidden-term",
-                    f"'{hit.term}': {hit.reason}. To warn against it, put it in quotation marks: “{hit.term}”",
+                    _(
+                        "'{term}': {reason}. To warn against it, put it in quotation marks: “{term}”",
+                        term=hit.term,
+                        reason=_(hit.reason),  # the site's own terms' reason; the defaults' are in their language
+                    ),
                 )
     return problems

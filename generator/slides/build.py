@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cache import code_digest, prune, touch, write_atomic
+from generator.i18n import _
 from generator.labels import LABELS, load_labels
 from generator.model import CaseVersion, Content
 from generator.problems import SLIDES, Problems
@@ -115,7 +116,7 @@ def build_slides(
         (folder / "index.html").write_text(kiosk_page(display, month, lang, slides), encoding="utf-8")
         result.folders += 1
     sheets = []
-    for month, lang in sorted({(m, lang) for (_, m, lang) in folders}):
+    for month, lang in sorted({(m, lang) for (_display, m, lang) in folders}):
         shown = [
             (d, p.name, options.cache / f"{p.key()}.{p.format}")
             for (d, m, l), v in folders.items()
@@ -129,9 +130,9 @@ def build_slides(
     todo = [s for s in sheets if not s[4].exists()]
     fonts = font_files(content, options)
     jobs = [(items, heading, lang, fonts.get(lang)) for _, heading, lang, items, _ in todo]
-    for (*_, cached), data in zip(todo, _map(_contact_job, jobs, options.workers), strict=True):
+    for (*_sheet, cached), data in zip(todo, _map(_contact_job, jobs, options.workers), strict=True):
         _store(options.cache, cached.name.removesuffix(".png"), "png", data)
-    for sheet, *_, cached in sheets:
+    for sheet, *_rest, cached in sheets:
         sheet.parent.mkdir(parents=True, exist_ok=True)
         _place(cached, sheet)
     if only is None:  # a whole build knows every entry it needs
@@ -161,7 +162,7 @@ def render_case_slides(
     options.cache.mkdir(parents=True, exist_ok=True)
     _render_missing({k: p for k, p in plans.items() if not (options.cache / f"{k}.{p.format}").exists()}, options)
     for slides in found.values():
-        for _, _, cached in slides:
+        for _display, _plan, cached in slides:
             touch(cached)
     return found
 
@@ -195,13 +196,13 @@ def _render_missing(
                 _store(options.cache, key, missing[key].format, data)
                 done += 1
                 if done % step == 0 or done == len(items):
-                    progress(f"slides: {done}/{len(items)} rendered")
+                    progress(_("slides: {done}/{total} rendered", done=done, total=len(items)))
     else:
         for key, plan in items:
             _store(options.cache, key, plan.format, render_slide(plan))
             done += 1
             if done % step == 0 or done == len(items):
-                progress(f"slides: {done}/{len(items)} rendered")
+                progress(_("slides: {done}/{total} rendered", done=done, total=len(items)))
 
 
 def _make_videos(plans: list[SlidePlan], options: SlideOptions, progress) -> dict[str, Path | str]:
@@ -233,7 +234,7 @@ def _make_videos(plans: list[SlidePlan], options: SlideOptions, progress) -> dic
         for n, (key, made) in enumerate(pool.map(make, todo), 1):
             done[key] = made
             if n % 10 == 0 or n == len(todo):
-                progress(f"slides: {n}/{len(todo)} scrolling videos made")
+                progress(_("slides: {done}/{total} scrolling videos made", done=n, total=len(todo)))
     return done
 
 

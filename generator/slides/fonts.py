@@ -14,6 +14,7 @@ from fontTools.ttLib import TTCollection, TTFont
 from PIL import ImageFont
 
 from generator.cache import write_atomic
+from generator.i18n import _
 
 # fontconfig names first; then the files a Linux, macOS or Windows machine usually has.
 FAMILIES = {
@@ -66,8 +67,11 @@ def find_face(lang: str, bold: bool = True, override: str | None = None) -> Font
         if Path(candidate).is_file():
             return FontFace(candidate, TTC_INDEX.get(lang, 0) if candidate.endswith(".ttc") else 0)
     raise FontNotFound(
-        f"no font for '{lang}' was found; install one (on Debian: apt-get install fonts-noto-cjk, "
-        "which `make build` does) or set fonts.{lang} in content/site.yaml"
+        _(
+            "no font for '{lang}' was found; install one (on Debian: apt-get install fonts-noto-cjk, "
+            "which `make build` does) or set fonts.{lang} in content/site.yaml",
+            lang=lang,
+        )
     )
 
 

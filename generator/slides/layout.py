@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from generator.i18n import _
 from generator.model import Display
 from generator.yamlsource import Source, SourceError, read_source
 
@@ -71,7 +72,7 @@ def load_layouts(path: Path) -> dict[str, Layout]:
     except SourceError as error:
         raise LayoutError(f"{path.name}: {error.message}", error.line, error.column) from None
     if not isinstance(source.data, dict) or not source.data:
-        raise LayoutError(f"{path.name}: no layouts in it; it needs landscape, portrait, strip and mono")
+        raise LayoutError(_("{file}: no layouts in it; it needs landscape, portrait, strip and mono", file=path.name))
     layouts = {}
     for name, spec in source.data.items():
         layout = _layout(str(name), spec, source, path)
@@ -83,24 +84,30 @@ def load_layouts(path: Path) -> dict[str, Layout]:
 def _layout(name: str, spec: object, source: Source, path: Path) -> Layout:
     def fail(message: str, *where: str | int) -> LayoutError:
         return LayoutError(
-            f"{path.name}: {'.'.join(map(str, (name, *where)))}: {message}", *source.position((name, *where))
+            _(
+                "{file}: {where}: {problem}",
+                file=path.name,
+                where=".".join(map(str, (name, *where))),
+                problem=message,
+            ),
+            *source.position((name, *where)),
         )
 
     if not isinstance(spec, dict):
-        raise fail("must be a set of settings (margin, background, slides)")
+        raise fail(_("must be a set of settings (margin, background, slides)"))
     for key in ("margin", "background", "slides"):
         if key not in spec:
-            raise fail(f"'{key}' is missing")
+            raise fail(_("'{key}' is missing", key=key))
     if not isinstance(spec["margin"], (int, float)) or not 0 <= spec["margin"] < 0.5:
-        raise fail("must be a fraction of the display, e.g. 0.05", "margin")
+        raise fail(_("must be a fraction of the display, e.g. 0.05"), "margin")
     if not isinstance(spec["background"], str) or not COLOR.match(spec["background"]):
-        raise fail("must be a colour such as #7f0000", "background")
+        raise fail(_("must be a colour such as #7f0000"), "background")
     if not isinstance(spec["slides"], dict):
-        raise fail("must list the slide kinds (cover, case, slogan …)", "slides")
+        raise fail(_("must list the slide kinds (cover, case, slogan …)"), "slides")
     slides = {}
     for kind, layers in spec["slides"].items():
         if not isinstance(layers, list):
-            raise fail("must be a list of layers", "slides", kind)
+            raise fail(_("must be a list of layers"), "slides", kind)
         slides[str(kind)] = tuple(
             _layer(layer, source, path, (name, "slides", kind, i)) for i, layer in enumerate(layers)
         )
@@ -111,32 +118,37 @@ def _layer(spec: object, source: Source, path: Path, where: tuple) -> Layer:
     shown = ".".join(str(w + 1 if isinstance(w, int) else w) for w in where)
 
     def fail(message: str, *key: str) -> LayoutError:
-        return LayoutError(f"{path.name}: {shown}: {message}", *source.position((*where, *key), key=bool(key)))
+        return LayoutError(
+            _("{file}: {where}: {problem}", file=path.name, where=shown, problem=message),
+            *source.position((*where, *key), key=bool(key)),
+        )
 
     if not isinstance(spec, dict):
-        raise fail("must be {role: …, box: […], color: …, size: …, max: …}")
+        raise fail(_("must be {example}", example="{role: …, box: […], color: …, size: …, max: …}"))
     for key in spec:
         if key not in LAYER_KEYS:
             guess = difflib.get_close_matches(str(key), LAYER_KEYS, n=1)
-            raise fail(f"unknown setting '{key}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), key)
+            if guess:
+                raise fail(_("unknown setting '{key}'; did you mean '{guess}'?", key=key, guess=guess[0]), key)
+            raise fail(_("unknown setting '{key}'", key=key), key)
     picture = spec.get("role") in PICTURE_ROLES
     for key in REQUIRED_LAYER_KEYS[:2] if picture else REQUIRED_LAYER_KEYS:
         if key not in spec:
-            raise fail(f"'{key}' is missing")
+            raise fail(_("'{key}' is missing", key=key))
     if spec.get("when") is not None and spec["when"] not in CONDITIONS:
-        raise fail(f"when must be one of {', '.join(CONDITIONS)}", "when")
+        raise fail(_("when must be one of {choices}", choices=", ".join(CONDITIONS)), "when")
     box = spec["box"]
     if not (isinstance(box, list) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box)):
-        raise fail("box must be [x, y, width, height], fractions of the safe area", "box")
+        raise fail(_("box must be [x, y, width, height], fractions of the safe area"), "box")
     for key in ("color", "fill"):
         if spec.get(key) is not None and not (isinstance(spec[key], str) and COLOR.match(spec[key])):
-            raise fail(f"{key} must be a colour such as #ffffff", key)
+            raise fail(_("{key} must be a colour such as #ffffff", key=key), key)
     if not picture and (not isinstance(spec["max"], (int, float)) or not 0 < spec["max"] <= 1):
-        raise fail("max must be a fraction of the display height, e.g. 0.08", "max")
+        raise fail(_("max must be a fraction of the display height, e.g. 0.08"), "max")
     if spec.get("align", "left") not in ("left", "center", "right"):
-        raise fail("align must be left, center or right", "align")
+        raise fail(_("align must be left, center or right"), "align")
     if spec.get("valign", "top") not in ("top", "middle", "bottom"):
-        raise fail("valign must be top, middle or bottom", "valign")
+        raise fail(_("valign must be top, middle or bottom"), "valign")
     return Layer(**{**spec, "box": tuple(float(v) for v in box), "max": float(spec.get("max", 0.05))})
 
 
@@ -147,17 +159,27 @@ def check_layout(layout: Layout, path: Path, source: Source | None = None) -> No
             at = source.position((layout.name, "slides", kind, index)) if source else (1, 1)
             x, y, w, h = layer.box
             if min(x, y, w, h) < 0 or x + w > 1.0001 or y + h > 1.0001:
-                raise LayoutError(f"{where}: the box {list(layer.box)} leaves the safe area", *at)
+                raise LayoutError(
+                    _("{where}: the box {box} leaves the safe area", where=where, box=list(layer.box)), *at
+                )
             if layer.is_picture:
                 continue  # no text to read, so no size or contrast to check
             if layer.size not in SIZE_CLASSES:
-                raise LayoutError(f"{where}: size must be one of {', '.join(SIZE_CLASSES)}", *at)
+                raise LayoutError(
+                    _("{where}: size must be one of {sizes}", where=where, sizes=", ".join(SIZE_CLASSES)), *at
+                )
             behind = layer.fill or layout.background
             ratio = contrast(layer.color, behind)
             if ratio < MIN_CONTRAST:
                 raise LayoutError(
-                    f"{where}: {layer.color} on {behind} has contrast {ratio:.1f}:1; "
-                    f"at least {MIN_CONTRAST}:1 is needed",
+                    _(
+                        "{where}: {color} on {behind} has contrast {ratio:.1f}:1; at least {least}:1 is needed",
+                        where=where,
+                        color=layer.color,
+                        behind=behind,
+                        ratio=ratio,
+                        least=MIN_CONTRAST,
+                    ),
                     *at,
                 )
 
@@ -168,7 +190,13 @@ def layout_for(display: Display, layouts: dict[str, Layout], name: str = "") -> 
     else:
         wanted = "portrait" if display.height > display.width else "landscape"
     if wanted not in layouts:
-        raise LayoutError(f"layouts.yaml has no '{wanted}' layout, which the {name or 'a'} display needs; add it")
+        raise LayoutError(
+            _(
+                "layouts.yaml has no '{layout}' layout, which the {display} display needs; add it",
+                layout=wanted,
+                display=name,
+            )
+        )
     return layouts[wanted]
 
 

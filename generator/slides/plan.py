@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from generator.addresses import is_public
+from generator.i18n import N_, _
 from generator.model import CaseVersion, Content, Display, ThemeVersion
 from generator.problems import SLIDES, Problems, display_scope
 from generator.publication import Publication
@@ -240,7 +241,7 @@ class _Context:
             if end == start:
                 if report:
                     ref = (version.file, ("red_flags", start))
-                    self.too_long(layer, flags[start], ref, low, item=f"red flag {start + 1}")
+                    self.too_long(layer, flags[start], ref, low, item=_("red flag {number}", number=start + 1))
                 return None
             groups.append(list(range(start, end)))
             start = end
@@ -404,8 +405,8 @@ class _Context:
         high = high or max(low, round(layer.max * self.display.height))
         fitted = self.fit(layer, text, box, low, high)
         if fitted is None:
-            item = {"advice": "advice 1", "title": "the title", "slogan": "the slogan"}.get(layer.role, "")
-            self.too_long(layer, text, ref, low, item=item)
+            items = {"advice": N_("advice 1"), "title": N_("the title"), "slogan": N_("the slogan")}
+            self.too_long(layer, text, ref, low, item=_(items[layer.role]) if layer.role in items else "")
             return None
         return Block(
             layer.role,
@@ -491,9 +492,13 @@ class _Context:
                     line,
                     column,
                     "missing-glyph",
-                    f"the character '{ch}' (U+{ord(ch):04X}) is in no installed font, so a lobby screen would "
-                    "show an empty box: its slides are left out (the site and the app show it); remove the "
-                    "character or install a font that has it",
+                    _(
+                        "the character '{character}' (U+{code}) is in no installed font, so a lobby screen would "
+                        "show an empty box: its slides are left out (the site and the app show it); remove the "
+                        "character or install a font that has it",
+                        character=ch,
+                        code=f"{ord(ch):04X}",
+                    ),
                     scope=SLIDES,
                 )
                 ok = False
@@ -502,26 +507,34 @@ class _Context:
     def too_long(self, layer: Layer, text: str | list[str], ref, low: int, item: str = "") -> None:
         file, path = ref if ref else ("content/site.yaml", ())
         line, column = self.p.point(file, path)
-        what = "one line" if layer.size == "line" else f"its box at the smallest legible size ({low} px)"
-        size = f"{self.name} display ({self.display.width}×{self.display.height})"
+        what = _("one line") if layer.size == "line" else _("its box at the smallest legible size ({px} px)", px=low)
+        display = dict(display=self.name, size=f"{self.display.width}×{self.display.height}")
         if self.optional:
-            message = (
-                f"there is no slogan and the title does not fit one line of the {size}; "
-                "add a short `slogan:` to show this case on the strip"
+            message = _(
+                "there is no slogan and the title does not fit one line of the {display} display ({size}); "
+                "add a short `slogan:` to show this case on the strip",
+                **display,
             )
             self.p.problems.add(
                 file, line, column, "too-long", message, severity="warning", scope=display_scope(self.name)
             )
             return
-        self.p.problems.add(
-            file,
-            line,
-            column,
-            "too-long",
-            f"{item or 'too long'}{' is too long' if item else ''} for the {size}: it does not fit {what}, so "
-            "that slide is left out (the rest is published); shorten it",
-            scope=display_scope(self.name),
-        )
+        if item:
+            message = _(
+                "{item} is too long for the {display} display ({size}): it does not fit {what}, so that slide is "
+                "left out (the rest is published); shorten it",
+                item=item,
+                what=what,
+                **display,
+            )
+        else:
+            message = _(
+                "too long for the {display} display ({size}): it does not fit {what}, so that slide is left out "
+                "(the rest is published); shorten it",
+                what=what,
+                **display,
+            )
+        self.p.problems.add(file, line, column, "too-long", message, scope=display_scope(self.name))
 
 
 def pixels_per_frame(speed: int) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from generator.i18n import _
 from generator.slides.slide import SlidePlan
 
 
@@ -20,7 +21,7 @@ class VideoError(Exception):
 
 
 def frame_rate(plan: SlidePlan) -> Fraction:
-    speed, step, _ = plan.scroll
+    speed, step, _width = plan.scroll
     return Fraction(speed, step)  # whole pixels a frame
 
 
@@ -29,7 +30,7 @@ def make_video(wide_png: Path, plan: SlidePlan, target: Path) -> None:
     loops without a seam (frame N would be frame 0 again)."""
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
-        raise VideoError("ffmpeg is not installed (on Debian: apt-get install ffmpeg, which `make build` does)")
+        raise VideoError(_("ffmpeg is not installed (on Debian: apt-get install ffmpeg, which `make build` does)"))
     speed, step, width = plan.scroll
     frames = plan.width // step
     height = plan.height
@@ -54,9 +55,9 @@ def make_video(wide_png: Path, plan: SlidePlan, target: Path) -> None:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=600)
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise VideoError(f"ffmpeg did not finish: {error}") from None
+            raise VideoError(_("ffmpeg did not finish: {error}", error=error)) from None
         if done.returncode != 0:
-            raise VideoError(f"ffmpeg refused: {done.stderr.strip()[-300:]}")
+            raise VideoError(_("ffmpeg refused: {error}", error=done.stderr.strip()[-300:]))
 
 
 def scroll_page(plan: SlidePlan, lang: str) -> str:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import checking
-from generator.cache import cache_dir
-from generator.checking import TextRules, check_project
+from generator.checking import TextRules, check_project, text_rules_cache
 from generator.workers import worker_pool
 from tests.test_loading import edit
 
@@ -27,7 +26,7 @@ def test_a_kept_finding_goes_when_the_file_is_fixed_and_old_rules_are_never_trus
     edit(project, CASE, "客户手机13812345678要求当天", "要求当天")
     assert findings(project) == []
 
-    cache = cache_dir(project) / "text-rules.json"
+    cache = text_rules_cache(project)
     kept = json.loads(cache.read_text(encoding="utf-8"))
     version = kept["version"]
     cache.write_text(json.dumps({**kept, "version": "rules of an older Casecast"}), encoding="utf-8")
