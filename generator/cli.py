@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from generator.checking import check_project
+from generator.i18n import _
 from generator.problems import format_json, format_text
 from generator.scaffold import ScaffoldError, new_case
 
-ONLY_CHOICES = ("site", "slides", "mobile")  # "site" and generator.pipeline.OUTPUTS
+ONLY_CHOICES = ("site", "slides", "mobile", "wechat")  # "site" and generator.pipeline.OUTPUTS
 
 
 def _root() -> Path:
@@ -55,7 +56,12 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @main.command()
 @click.option("--strict", is_flag=True, help="Any problem fails the build; site/ is left as it was.")
 @click.option("--drafts", is_flag=True, help="Include cases not yet approved, under a DRAFT banner.")
-@click.option("--only", default="site,slides,mobile", show_default=True, help="Comma-separated: site, slides, mobile.")
+@click.option(
+    "--only",
+    default=",".join(ONLY_CHOICES),
+    show_default=True,
+    help="Comma-separated: " + ", ".join(ONLY_CHOICES) + ".",
+)
 def build(strict: bool, drafts: bool, only: str) -> None:
     """Build the site (and exports) into site/."""
     parts = [p.strip() for p in only.split(",") if p.strip()]
@@ -112,6 +118,52 @@ def review(fmt: str) -> None:
     today = dt.date.today()
     rows = review_rows(check_project(root, today), today)
     click.echo(format_rows_json(rows) if fmt == "json" else format_rows_text(rows))
+
+
+class _Day(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> dt.date:  # noqa: ANN001
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(_("'{value}' is not a day written YYYY-MM-DD, e.g. 2027-06-15", value=value), param, ctx)
+
+
+@main.command()
+@click.argument("case_id")
+@click.option("--lang", default=None, help="Language of the version approved, e.g. ko; default: the site's default.")
+@click.option("--number", required=True, help="The review number, e.g. XB-2026-031.")
+@click.option("--reviewer", required=True, help="Who approves, e.g. 消费者权益保护办公室.")
+@click.option("--until", type=_Day(), default=None, help="Last day the approval is valid (YYYY-MM-DD).")
+def approve(case_id: str, lang: str | None, number: str, reviewer: str, until: dt.date | None) -> None:
+    """The office's sign-off: write CASE_ID's review block, bound to its text as it is now."""
+    from generator.approval import short
+    from generator.approve import ApproveError, ApproveUsage, approve_case
+
+    root = _root()
+    try:
+        done = approve_case(root, case_id, lang, number, reviewer, until, dt.date.today())
+    except ApproveError as error:
+        click.echo(_("error: {message}", message=str(error)), err=True)
+        if error.problems:
+            click.echo("\n".join(p.as_text() for p in sorted(error.problems)), err=True)
+        sys.exit(2 if isinstance(error, ApproveUsage) else 1)
+    approval = done.approval
+    click.echo(
+        _(
+            "approved {file} as {number} by {reviewer} on {date}{until}, bound to its text (digest {digest}); "
+            "the next build publishes it",
+            file=done.file,
+            number=approval.number,
+            reviewer=approval.reviewer,
+            date=approval.date.isoformat(),
+            until=_(", valid until {date}", date=approval.until.isoformat()) if approval.until else "",
+            digest=short(approval.digest),
+        )
+    )
 
 
 @main.command()

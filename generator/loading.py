@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator.i18n import _
 from generator.model import Case, CaseVersion, Content, Site, Theme, ThemeVersion
 from generator.problems import Problems
 from generator.yamlsource import Source, SourceError, read_source
@@ -227,15 +228,52 @@ def _describe(detail: dict, model: type[BaseModel], source: Source) -> str:
         return f"'{where}' should be text, but YAML read it as 'key: value' because of a colon; put the text in quotes"
     if kind in ("string_type", "list_type", "dict_type", "int_type", "int_parsing", "bool_type", "model_type"):
         return f"'{where}' has the wrong type: {detail['msg'].lower()}"
+    if kind == "string_pattern_mismatch" and loc[-1] == "digest":
+        return _(
+            "'{where}' is not a digest written by casecast approve (sha256: and 64 hexadecimal digits); "
+            "have the case approved again rather than editing it",
+            where=where,
+        )
     if kind == "string_pattern_mismatch":
         return f"'{where}' is not in the expected form ({_pattern_hint(loc)})"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"'{where}' must be a date written as YYYY-MM-DD"
+    if kind == "wechat_language":
+        return _(
+            "'{where}' lists '{lang}', which is not one of the site's languages ({languages})",
+            where=where,
+            lang=detail["ctx"]["lang"],
+            languages=detail["ctx"]["languages"],
+        )
+    if kind.startswith("review_line_"):
+        return _review_line_problem(where, kind, detail.get("ctx") or {})
     if kind == "enum":
         return f"'{where}' must be one of {detail['ctx']['expected']}"
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
         return f"'{where}': {detail['msg'].lower()}"
     return f"'{where}': {detail['msg']}"
+
+
+def _review_line_problem(where: str, kind: str, ctx: dict) -> str:
+    if kind == "review_line_placeholder":
+        return _(
+            "'{where}' has an unknown placeholder {{{name}}}; a review line may use {{number}}, {{date}}, "
+            "{{until}} and {{reviewer}}",
+            where=where,
+            name=ctx.get("name", ""),
+        )
+    if kind == "review_line_braces":
+        return _(
+            "'{where}' has a {{ or }} that does not pair up; write placeholders as {{number}}, and a brace "
+            "itself as {{{{ or }}}}",
+            where=where,
+        )
+    return _(
+        "'{where}' cannot be printed ({error}); a date may have a format such as {{date:%Y.%m.%d}}, "
+        "the number and the reviewer none",
+        where=where,
+        error=ctx.get("error", ""),
+    )
 
 
 def _pattern_hint(loc: tuple) -> str:

@@ -45,6 +45,24 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def approve_again(project: Path, *files: str) -> None:
+    """The office checked an edit and approved it again (same number, reviewer and date): each approved case
+    among `files` (paths from the project, e.g. content/cases/x.yaml) is bound to its text as it is now. Tests
+    of other rules edit the approved sample cases; without this the edit would only be changed-since-approval."""
+    from generator.approval import version_digest
+    from generator.approve import Approval, with_review
+    from generator.loading import load_project
+
+    loaded = load_project(project)
+    for version in loaded.content.cases.values() if loaded.content else []:
+        review = version.case.review
+        if version.file not in files or not version.approved or None in (review.number, review.reviewer, review.date):
+            continue
+        path = project / version.file
+        approval = Approval(review.number, review.reviewer, review.date, review.until, version_digest(version, project))
+        path.write_bytes(with_review(path.read_text(encoding="utf-8"), approval).encode("utf-8"))
+
+
 def add_draft(project: Path) -> str:
     """A case still in review (the sample content itself is all approved, as a strict build needs)."""
     shutil.copy2(REPO / "tests/fixtures/fake-refund-shopping.yaml", project / "content/cases/")

@@ -9,7 +9,7 @@ from generator.checking import check_project, publishable
 from generator.mobile import build_mobile
 from generator.pipeline import slide_options
 from generator.slides import build_slides
-from tests.conftest import copy_project
+from tests.conftest import approve_again, copy_project
 
 TODAY = dt.date(2026, 11, 25)
 CASE = "content/cases/fake-tax-refund.yaml"
@@ -41,6 +41,7 @@ def test_nothing_changed_nothing_redrawn_and_one_edit_renews_only_that_case(tmp_
 
     path = project / CASE
     path.write_text(path.read_text(encoding="utf-8").replace("7000余元", "8000余元"), encoding="utf-8")
+    approve_again(project, CASE)
     slides, mobile = exports(project, tmp_path / "three")
     assert mobile.rendered == 1
     before, after = files(tmp_path / "two"), files(tmp_path / "three")
@@ -49,6 +50,7 @@ def test_nothing_changed_nothing_redrawn_and_one_edit_renews_only_that_case(tmp_
     assert changed == ["mobile/zh/fake-tax-refund.html", "mobile/zh/fake-tax-refund.page.html", "mobile/zh/feed.json"]
 
     path.write_text(path.read_text(encoding="utf-8").replace("是诈骗！", "是骗局！", 1), encoding="utf-8")
+    approve_again(project, CASE)
     slides, mobile = exports(project, tmp_path / "four")
     before, after = after, files(tmp_path / "four")
     changed = sorted(name for name in after if after[name] != before.get(name))

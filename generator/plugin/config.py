@@ -30,4 +30,6 @@ class CasecastConfig(Config):
     today = opt.Optional(IsoDate())  # YYYY-MM-DD; fixes "this month" for reproducible builds
     content_dir = opt.Dir(exists=True, default="content")
     templates = opt.Dir(exists=True, default="theme/pages")
-    exports = opt.ListOfItems(opt.Choice(["slides", "mobile"]), default=["slides", "mobile"])  # site/exports/
+    exports = opt.ListOfItems(  # site/exports/: generator.pipeline.OUTPUTS
+        opt.Choice(["slides", "mobile", "wechat"]), default=["slides", "mobile", "wechat"]
+    )

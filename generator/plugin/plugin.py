@@ -193,7 +193,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
 
     def _load(self, root: Path) -> None:
         self.loaded = check_project(root, self._today())
-        content = publishable(self.loaded)
+        preview = self.config.drafts or self.serving
+        content = publishable(self.loaded, preview=preview)
         report_problems(self.loaded.problems)
         if LABELS in self.loaded.problems.files_with_errors():
             raise PluginError(f"{LABELS} has errors (see above); fix them and build again")
@@ -204,7 +205,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         options = SiteOptions(
             templates=root / self.config.templates,
             today=self._today(),
-            drafts=self.config.drafts or self.serving,
+            drafts=preview,
         )
         try:
             self.pages = render_site(content, options)

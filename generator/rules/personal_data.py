@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from generator.problems import Problems
@@ -10,6 +11,8 @@ from generator.yamlsource import Source
 
 # The bank's own published contact details in site.yaml: printed everywhere on purpose
 SITE_CONTACTS = {("hotline",), ("complaint", "phone"), ("complaint", "email")}
+# What `casecast approve` writes: 64 hexadecimal digits whose runs of digits may look like any number
+DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
 def check(sources: dict[str, Source]) -> Problems:
@@ -18,6 +21,8 @@ def check(sources: dict[str, Source]) -> Problems:
         problems.extend(_in_file_name(file))
         for path, value in source.strings():
             if file.endswith("site.yaml") and path in SITE_CONTACTS:
+                continue
+            if path == ("review", "digest") and DIGEST.match(value):
                 continue
             for finding in find_personal_data(value):
                 line, column = source.locate(path, value, finding.start, finding.length)

@@ -7,9 +7,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.channels import korean_bytes, sms_length
 from generator.checking import check_project
 from generator.mobile import build_mobile
-from generator.mobile.sms import sms_length
 from tests.conftest import add_draft
 from tests.mobile.conftest import TODAY, build
 
@@ -87,21 +87,18 @@ def test_feeds_are_json_feed_1_1_newest_first(mobile_out: Path) -> None:
             assert item["language"] == path.parent.name and item["url"].startswith("https://")
 
 
-def test_every_sms_fits_one_segment(mobile_out: Path) -> None:
+def test_every_sample_sms_is_one_message_signed_with_the_hotline(mobile_out: Path) -> None:
     for path in all_files(mobile_out, "*.txt"):
         text = path.read_text(encoding="utf-8").strip()
-        assert 0 < sms_length(text) <= 70, (path.name, text)
+        facts = json.loads(path.with_suffix(".sms.json").read_text(encoding="utf-8"))
+        assert facts["text"] == text and facts["kind"] == "sms" and facts["parts"] == 1, path.name
+        if path.parent.name == "ko":
+            assert 0 < korean_bytes(text)[0] == facts["count"] <= 90, (path.name, text)
+        else:
+            assert 0 < sms_length(text) <= 70, (path.name, text)
+        if path.parent.name == "zh":
+            assert text.startswith("【示范银行】"), text
         assert "95599" in text
-
-
-def test_a_long_sms_in_a_case_is_too_long_at_its_line(project: Path) -> None:
-    case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(
-        case.read_text(encoding="utf-8").replace("核实请拨95599。", "核实请拨95599。" + "请务必提高警惕" * 5), "utf-8"
-    )
-    (problem,) = [p for p in check_project(project, TODAY).problems if p.rule == "too-long" and "SMS" in p.message]
-    line = next(i for i, t in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("sms:"))
-    assert problem.line == line
 
 
 def test_draft_and_expired_cases_appear_in_no_mobile_file(project: Path) -> None:
