@@ -26,11 +26,11 @@ red_flags:                       # 风险提示: 1 to 6 short lines
 advice:                          # 防范建议: 1 to 6 short lines
   - TODO
 # slogan: ...                    # optional, one line rolled on the lobby LED strip
-# sms: ...                       # optional, at most 70 characters
+# sms: ...                       # optional; one message: 70 characters (Korean: 90 bytes)
 # image: images/example.jpg      # optional, a file under content/images/
 # source: 某分行营业网点，{year}年   # optional, where the case comes from, anonymised
 review:
-  status: draft                  # draft -> in_review -> approved (only approved cases are published)
+  status: draft                  # draft -> in_review; the office approves with: casecast approve {id}
   # number: XB-{year}-000          # the review number, required once approved
   # reviewer: 消保办
   # date: {today}
@@ -61,6 +61,7 @@ def new_case(root: Path, case_id: str, lang: str | None = None) -> Path:
     path.write_text(
         TEMPLATE.format(
             lang=lang,
+            id=case_id + ("" if lang == languages[0] else f" --lang {lang}"),
             rel=f"content/cases/{name}",
             categories=", ".join(site.get("categories") or {}),
             audiences=", ".join(site.get("audiences") or {}) or "(any word)",
