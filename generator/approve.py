@@ -185,6 +185,11 @@ def approve_case(
     its own words have an error: an approval must never cover unmasked personal data or a promise."""
     from generator.checking import check_project  # the whole rule set, as `casecast check` runs it
 
+    number, reviewer = number.strip(), reviewer.strip()
+    if not number or not reviewer:
+        raise ApproveUsage(_("--number and --reviewer must not be empty"))
+    if until is not None and until < today:
+        raise ApproveUsage(_("--until {date} is already past; give the approval's last day", date=until.isoformat()))
     loaded = check_project(root, today)
     if loaded.content is None:
         raise ApproveError(_("content/site.yaml has errors; run casecast check and fix them first"), loaded.problems)
@@ -200,11 +205,6 @@ def approve_case(
         )
     name = f"{case_id}.yaml" if lang == site.default_language else f"{case_id}.{lang}.yaml"
     file = f"content/cases/{name}"
-    number, reviewer = number.strip(), reviewer.strip()
-    if not number or not reviewer:
-        raise ApproveUsage(_("--number and --reviewer must not be empty"))
-    if until is not None and until < today:
-        raise ApproveUsage(_("--until {date} is already past; give the approval's last day", date=until.isoformat()))
     version = loaded.content.case(case_id, lang)
     blocking = Problems(
         p

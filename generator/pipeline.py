@@ -21,6 +21,7 @@ from generator.buildinfo import build_time
 from generator.cache import cache_dir
 from generator.channels import FRAGMENT_BUDGET
 from generator.checking import SITE_FILE, check_project, publishable
+from generator.i18n import _
 from generator.labels import LABELS
 from generator.loading import Loaded
 from generator.mobile import build_mobile
@@ -127,8 +128,12 @@ def write_wechat(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
     labels = root / "theme" / "pages" / "labels.yaml"
     result = build_wechat(content, root, out, labels, Publication.decide(loaded.problems, today))
     log.info(
-        f"wechat: {result.articles} articles with {result.images} pictures to upload "
-        f"in {time.perf_counter() - started:.2f} s"
+        _(
+            "wechat: {articles} articles with {images} pictures to upload in {seconds} s",
+            articles=result.articles,
+            images=result.images,
+            seconds=f"{time.perf_counter() - started:.2f}",
+        )
     )
 
 
