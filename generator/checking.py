@@ -14,9 +14,10 @@ from generator import i18n
 from generator.cache import cache_dir, code_digest, write_atomic
 from generator.labels import LABELS, LabelsError, load_labels
 from generator.loading import Loaded, load_project
-from generator.model import Content, Site
-from generator.problems import Problem, Problems
-from generator.rules import files, lengths, personal_data, references, review, unsafe, wording_rule
+from generator.model import CaseVersion, Content, ReviewStatus, Site
+from generator.problems import WHOLE_FILE, Problem, Problems
+from generator.rules import files, personal_data, references, review, sms, unsafe, wording_rule
+from generator.wechat import check_wechat
 from generator.workers import worker_pool
 from generator.yamlsource import Source
 
@@ -36,9 +37,10 @@ def check_project(root: Path, today: dt.date | None = None) -> Loaded:
         if loaded.content is not None:
             problems.extend(references.check(loaded.content, root, loaded.sources, loaded.broken))
             problems.extend(files.check(loaded.content, root, loaded.sources))
-            problems.extend(review.check(loaded.content, loaded.sources, today))
-            problems.extend(lengths.check(loaded.content, loaded.sources))
+            problems.extend(review.check(loaded.content, loaded.sources, today, root))
+            problems.extend(sms.check(loaded.content, loaded.sources))
             if _labels_ok(root, problems):
+                problems.extend(check_wechat(loaded.content, loaded.sources, root, root / LABELS))
                 slides = _slide_problems(loaded, root, today)  # while the text rules run on the other core
     except BaseException:
         text_rules.close()
@@ -172,14 +174,32 @@ def _slide_problems(loaded: Loaded, root: Path, today: dt.date):
     return [p for p in dict.fromkeys(found) if p.file not in bad]
 
 
-def publishable(loaded: Loaded) -> Content | None:
-    """The content minus every case or theme whose file has an error: one bad file never stops the rest."""
+def publishable(loaded: Loaded, preview: bool = False) -> Content | None:
+    """The content minus every case or theme whose file has an error: one bad file never stops the rest.
+
+    In a preview (drafts shown), a case whose only error is that it changed since its approval is shown as
+    what it now is: a draft waiting to be approved again, under the DRAFT banner."""
     if loaded.content is None:
         return None
     bad = loaded.problems.files_with_errors()
+    waiting = _changed_only(loaded.problems, bad) if preview else set()
     content = loaded.content
     return replace(
         content,
-        cases={k: v for k, v in content.cases.items() if v.file not in bad},
+        cases={
+            k: (_awaiting_approval(v) if v.file in waiting else v)
+            for k, v in content.cases.items()
+            if v.file not in bad or v.file in waiting
+        },
         themes={k: v for k, v in content.themes.items() if v.file not in bad},
     )
+
+
+def _changed_only(problems: Problems, bad: set[str]) -> set[str]:
+    other = {p.file for p in problems.errors if p.scope == WHOLE_FILE and p.rule != "changed-since-approval"}
+    return bad - other
+
+
+def _awaiting_approval(version: CaseVersion) -> CaseVersion:
+    review = version.case.review.model_copy(update={"status": ReviewStatus.in_review})
+    return replace(version, case=version.case.model_copy(update={"review": review}))

@@ -16,7 +16,7 @@ from generator.i18n import _
 from generator.problems import format_json, format_text
 from generator.scaffold import ScaffoldError, new_case, new_theme
 
-ONLY_CHOICES = ("site", "slides", "mobile")  # "site" and generator.pipeline.OUTPUTS
+ONLY_CHOICES = ("site", "slides", "mobile", "wechat")  # "site" and generator.pipeline.OUTPUTS
 
 
 def lang_option(*, content: bool = False):
@@ -81,7 +81,12 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, lang: str | None) -> 
 @main.command()
 @click.option("--strict", is_flag=True, help="Any problem fails the build; site/ is left as it was.")
 @click.option("--drafts", is_flag=True, help="Include cases not yet approved, under a DRAFT banner.")
-@click.option("--only", default="site,slides,mobile", show_default=True, help="Comma-separated: site, slides, mobile.")
+@click.option(
+    "--only",
+    default=",".join(ONLY_CHOICES),
+    show_default=True,
+    help="Comma-separated: " + ", ".join(ONLY_CHOICES) + ".",
+)
 @click.option(
     "--portable", is_flag=True, help="Build the pages into site-portable/, to open from a folder or USB stick."
 )
@@ -203,6 +208,52 @@ def _write_review_sheet(root: Path, loaded, today: dt.date, sheet: Path) -> None
     sheet.parent.mkdir(parents=True, exist_ok=True)
     sheet.write_bytes(data)
     click.echo(_("wrote {file}: the slides of {count} case version(s) waiting for review", file=sheet, count=count))
+
+
+class _Day(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> dt.date:  # noqa: ANN001
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(_("'{value}' is not a day written YYYY-MM-DD, e.g. 2027-06-15", value=value), param, ctx)
+
+
+@main.command()
+@click.argument("case_id")
+@lang_option(content=True)
+@click.option("--number", required=True, help="The review number, e.g. XB-2026-031.")
+@click.option("--reviewer", required=True, help="Who approves, e.g. 消费者权益保护办公室.")
+@click.option("--until", type=_Day(), default=None, help="Last day the approval is valid (YYYY-MM-DD).")
+def approve(case_id: str, lang: str | None, number: str, reviewer: str, until: dt.date | None) -> None:
+    """The office's sign-off: write CASE_ID's review block, bound to its text as it is now."""
+    from generator.approval import short
+    from generator.approve import ApproveError, ApproveUsage, approve_case
+
+    root = _project(lang)
+    try:
+        done = approve_case(root, case_id, lang, number, reviewer, until, dt.date.today())
+    except ApproveError as error:
+        click.echo(_("error: {message}", message=str(error)), err=True)
+        if error.problems:
+            click.echo("\n".join(p.as_text() for p in sorted(error.problems)), err=True)
+        sys.exit(2 if isinstance(error, ApproveUsage) else 1)
+    approval = done.approval
+    click.echo(
+        _(
+            "approved {file} as {number} by {reviewer} on {date}{until}, bound to its text (digest {digest}); "
+            "the next build publishes it",
+            file=done.file,
+            number=approval.number,
+            reviewer=approval.reviewer,
+            date=approval.date.isoformat(),
+            until=_(", valid until {date}", date=approval.until.isoformat()) if approval.until else "",
+            digest=short(approval.digest),
+        )
+    )
 
 
 @main.command()

@@ -5,11 +5,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import string
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -90,11 +101,42 @@ class Display(Strict):
         return self
 
 
+REVIEW_LINE_FIELDS = ("number", "date", "until", "reviewer")
+
+
+def _known_placeholders(line: str) -> str:
+    """A review line uses only the review's own placeholders, and each can be printed (loading words the
+    error: its `type` names which, its context what)."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(line) if name is not None]
+    except ValueError:
+        raise PydanticCustomError("review_line_braces", "a brace does not pair up") from None
+    for name in names:
+        if name not in REVIEW_LINE_FIELDS:
+            raise PydanticCustomError("review_line_placeholder", "unknown placeholder {name}", {"name": name})
+    try:
+        day = _Day(dt.date(2026, 12, 31))
+        line.format(number="XB-2026-001", reviewer="X", date=day, until=day)
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        raise PydanticCustomError("review_line_format", "cannot be printed: {error}", {"error": str(error)}) from None
+    return line
+
+
+ReviewLine = Annotated[Text, AfterValidator(_known_placeholders)]
+
+
 class ForbiddenTerms(Strict):
     add: dict[LangCode, list[Text]] = Field(
         default_factory=dict, description="More words that must not appear unquoted, per language"
     )
     allow: list[Text] = Field(default_factory=list, description="Default forbidden words this bank allows")
+
+
+class WeChat(Strict):
+    languages: list[LangCode] = Field(
+        min_length=1, description="Languages whose cases are exported as WeChat Official Account articles"
+    )
+    author: Localized | None = Field(None, description="The articles' author; default: the organization")
 
 
 class Site(Strict):
@@ -122,6 +164,23 @@ class Site(Strict):
     fonts: dict[LangCode, Text] = Field(
         default_factory=dict, description="Font file per language for slides, if the automatic choice is wrong"
     )
+    wechat: WeChat | None = Field(None, description="WeChat Official Account articles (exports/wechat/)")
+    review_line: dict[LangCode, ReviewLine] = Field(
+        default_factory=dict,
+        description="The review line printed on every page, slide and snippet, per language, e.g. "
+        "审查编号：{number}; placeholders {number}, {date}, {until}, {reviewer} ({date:%Y.%m.%d} for 2026.02.20)",
+    )
+
+    @field_validator("wechat")
+    @classmethod
+    def _wechat_in_site_languages(cls, wechat: WeChat | None, info: ValidationInfo) -> WeChat | None:
+        languages = info.data.get("languages") or []
+        for lang in wechat.languages if wechat else []:
+            if lang not in languages:
+                raise PydanticCustomError(
+                    "wechat_language", "not a site language: {lang}", {"lang": lang, "languages": ", ".join(languages)}
+                )
+        return wechat
 
     @property
     def default_language(self) -> str:
@@ -130,6 +189,11 @@ class Site(Strict):
     def text(self, value: Localized | None, lang: str) -> str | None:
         """A site-wide wording in `lang`, falling back to the default language."""
         return localized(value, lang, self.default_language)
+
+    def review_line_for(self, lang: str, label: str) -> str:
+        """The review line's format in `lang`: the bank's own, else `label` (the interface's word for the review
+        number, e.g. "审查编号：") followed by the number."""
+        return self.review_line.get(lang) or label.replace("{", "{{").replace("}", "}}") + "{number}"
 
     def category_name(self, category: str, lang: str) -> str:
         names = self.categories.get(category, {})
@@ -167,11 +231,20 @@ class ReviewStatus(StrEnum):
     withdrawn = "withdrawn"
 
 
+Digest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
+
+
 class Review(Strict):
     status: ReviewStatus = ReviewStatus.draft
     number: Text | None = Field(None, description="Review/approval number, e.g. XB-2026-031")
     reviewer: Text | None = None
     date: dt.date | None = None
+    until: dt.date | None = Field(
+        None, description="Last day the approval is valid; after it the case leaves every export"
+    )
+    digest: Digest | None = Field(
+        None, description="Written by `casecast approve`: the SHA-256 of what was approved; do not edit"
+    )
 
 
 class Reference(Strict):
@@ -207,6 +280,18 @@ def third_wednesday(year: int, month: int) -> dt.date:
     return wednesdays[2]
 
 
+class _Day:
+    """A date in a review line: 2026-02-20, or as its format says ({date:%Y.%m.%d}); none at all: empty."""
+
+    def __init__(self, day: dt.date | None) -> None:
+        self.day = day
+
+    def __format__(self, spec: str) -> str:
+        if self.day is None:
+            return ""
+        return self.day.strftime(spec) if spec else self.day.isoformat()
+
+
 @dataclass(frozen=True)
 class CaseVersion:
     """One language version of a case, as reviewed on its own."""
@@ -220,8 +305,25 @@ class CaseVersion:
     def approved(self) -> bool:
         return self.case.review.status is ReviewStatus.approved
 
+    @property
+    def valid_through(self) -> dt.date | None:
+        """The last day it may be shown: its own valid_until, or the approval's end, whichever comes first."""
+        days = [d for d in (self.case.valid_until, self.case.review.until) if d is not None]
+        return min(days) if days else None
+
     def expired(self, today: dt.date) -> bool:
-        return self.case.valid_until is not None and self.case.valid_until < today
+        return self.valid_through is not None and self.valid_through < today
+
+    def review_line(self, line: str) -> str:
+        """The review line as printed: `line`'s placeholders filled from the review block (a date missing
+        is left empty; {until} is the approval's end, else the case's valid_until)."""
+        review = self.case.review
+        return line.format(
+            number=review.number or "",
+            reviewer=review.reviewer or "",
+            date=_Day(review.date),
+            until=_Day(review.until or self.case.valid_until),
+        )
 
 
 @dataclass(frozen=True)

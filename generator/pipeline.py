@@ -3,7 +3,7 @@ each output publishes, run the renderers into a fresh folder, swap it in. The Mk
 (generator/plugin/) runs the same steps for the site and calls the renderers below after its pages;
 `casecast build --only slides|mobile` and `casecast export` come here without importing MkDocs.
 
-A fourth output is one more entry in OUTPUTS: a function (root, loaded, folder, today) that writes it."""
+A further output is one more entry in OUTPUTS: a function (root, loaded, folder, today) that writes it."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from generator.slides.fonts import FontNotFound, bitmap_face
 from generator.slides.layout import LayoutError
 from generator.slides.plan import needs_bitmap
 from generator.swap import recover, swap_in
+from generator.wechat import build_wechat
 from generator.workers import alive
 
 
@@ -168,7 +169,28 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-OUTPUTS: dict[str, Callable[[Path, Loaded, Path, dt.date], None]] = {"slides": write_slides, "mobile": write_mobile}
+def write_wechat(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -> None:
+    content = publishable(loaded) if loaded else None
+    if content is None or content.site.wechat is None:
+        return
+    started = time.perf_counter()
+    labels = root / "theme" / "pages" / "labels.yaml"
+    result = build_wechat(content, root, out, labels, Publication.decide(loaded.problems, today))
+    log.info(
+        _(
+            "wechat: {articles} articles with {images} pictures to upload in {seconds} s",
+            articles=result.articles,
+            images=result.images,
+            seconds=f"{time.perf_counter() - started:.2f}",
+        )
+    )
+
+
+OUTPUTS: dict[str, Callable[[Path, Loaded, Path, dt.date], None]] = {
+    "slides": write_slides,
+    "mobile": write_mobile,
+    "wechat": write_wechat,
+}
 
 
 def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Built:

@@ -27,6 +27,7 @@ QUIET = (WAITING, NOTICE)  # said at INFO level in a build: MkDocs counts warnin
 ENTRY = "entry"  # one entry of a list (a theme's `cases:`): that entry is left out, not the month
 SMS = "sms"  # the case's text message
 SLIDES = "slides"  # the slides of the case (or of the text) on every display
+WECHAT = "wechat"  # the case's WeChat article
 
 
 def display_scope(name: str) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.model import CaseVersion, ReviewStatus
-from generator.problems import SMS, Problems
+from generator.problems import SMS, WECHAT, Problems
 
 
 @dataclass(frozen=True)
@@ -18,10 +18,11 @@ class Publication:
     today: dt.date
     drafts: bool = False  # a preview: cases not approved yet are shown, under a banner
     no_sms: frozenset[str] = field(default_factory=frozenset)  # files whose text message is withheld
+    no_wechat: frozenset[str] = field(default_factory=frozenset)  # files whose WeChat article is withheld
 
     @classmethod
     def decide(cls, problems: Problems, today: dt.date, drafts: bool = False) -> Publication:
-        return cls(today, drafts, frozenset(problems.withheld(SMS)))
+        return cls(today, drafts, frozenset(problems.withheld(SMS)), frozenset(problems.withheld(WECHAT)))
 
     def on_site(self, version: CaseVersion) -> bool:
         """The case has a page: approved, or in a preview anything but withdrawn."""
@@ -46,3 +47,7 @@ class Publication:
 
     def sms(self, version: CaseVersion) -> bool:
         return self.in_app(version) and version.file not in self.no_sms
+
+    def wechat(self, version: CaseVersion) -> bool:
+        """A WeChat article goes out as the app's files do: approved and unexpired, within the draft API's limits."""
+        return self.in_app(version) and version.file not in self.no_wechat

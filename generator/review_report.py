@@ -1,4 +1,5 @@
-"""The reviewer's view: every case in every language, what is waiting, what expires, what has problems."""
+"""The reviewer's view: every case in every language, what changed since its approval, what is waiting,
+what expires, what has problems, and the digest of the text each approval is bound to."""
 
 from __future__ import annotations
 
@@ -7,11 +8,23 @@ import json
 import unicodedata
 from dataclasses import asdict, dataclass
 
+from generator.approval import short
+from generator.i18n import N_, _
 from generator.loading import Loaded
-from generator.model import ReviewStatus
+from generator.model import CaseVersion, ReviewStatus
 
-ORDER = {ReviewStatus.in_review: 0, ReviewStatus.draft: 1, ReviewStatus.approved: 2, ReviewStatus.withdrawn: 3}
 SOON = dt.timedelta(days=30)
+
+# What the office should know of a case version, most urgent first. English in --format json (a stable
+# value for tools), the reader's language in the table.
+CHANGED = N_("changed since approval: approve again")
+WAITING = N_("waiting for review")
+NO_DIGEST = N_("published, approved without a digest")
+EXPIRES = N_("expires in {days} days")
+PUBLISHED = N_("published")
+EXPIRED = N_("expired (archive only)")
+WITHDRAWN = N_("withdrawn")
+ORDER = {CHANGED: 0, WAITING: 1, NO_DIGEST: 2, EXPIRES: 3, PUBLISHED: 4, EXPIRED: 5, WITHDRAWN: 6}
 
 
 @dataclass(frozen=True)
@@ -24,9 +37,16 @@ class Row:
     number: str
     reviewer: str
     date: str
+    until: str  # the approval's last day
     valid_until: str
-    state: str  # what the office should know: waiting / expires soon / expired / published / withdrawn
+    digest: str  # the first digits of the digest the approval is bound to
+    state: str
     problems: int
+    days: int | None = None  # for "expires in {days} days"
+
+    def state_text(self) -> str:
+        """The state in the reader's language."""
+        return _(self.state, days=self.days) if self.days is not None else _(self.state)
 
 
 def review_rows(loaded: Loaded, today: dt.date) -> list[Row]:
@@ -35,12 +55,11 @@ def review_rows(loaded: Loaded, today: dt.date) -> list[Row]:
     counts: dict[str, int] = {}
     for problem in loaded.problems:
         counts[problem.file] = counts.get(problem.file, 0) + 1
+    changed = {p.file for p in loaded.problems.errors if p.rule == "changed-since-approval"}
     rows = []
-    versions = sorted(
-        loaded.content.cases.values(), key=lambda v: (ORDER[v.case.review.status], v.case.valid_until or dt.date.max)
-    )
-    for version in versions:
+    for version in loaded.content.cases.values():
         case, review = version.case, version.case.review
+        state, days = _state(version, today, version.file in changed)
         rows.append(
             Row(
                 file=version.file,
@@ -51,44 +70,85 @@ def review_rows(loaded: Loaded, today: dt.date) -> list[Row]:
                 number=review.number or "",
                 reviewer=review.reviewer or "",
                 date=review.date.isoformat() if review.date else "",
+                until=review.until.isoformat() if review.until else "",
                 valid_until=case.valid_until.isoformat() if case.valid_until else "",
-                state=_state(version, today),
+                digest=short(review.digest),
+                state=state,
                 problems=counts.get(version.file, 0),
+                days=days,
             )
         )
-    return rows
+    return sorted(rows, key=lambda r: (ORDER[r.state], r.days if r.days is not None else 0, r.id, r.lang))
 
 
-def _state(version, today: dt.date) -> str:
+def _state(version: CaseVersion, today: dt.date, changed: bool) -> tuple[str, int | None]:
     status = version.case.review.status
     if status in (ReviewStatus.draft, ReviewStatus.in_review):
-        return "waiting for review"
+        return WAITING, None
     if status is ReviewStatus.withdrawn:
-        return "withdrawn"
-    until = version.case.valid_until
+        return WITHDRAWN, None
+    if changed:
+        return CHANGED, None
+    until = version.valid_through
     if until and until < today:
-        return "expired (archive only)"
+        return EXPIRED, None
     if until and until - today <= SOON:
-        return f"expires in {(until - today).days} days"
-    return "published"
+        return EXPIRES, (until - today).days
+    return (NO_DIGEST if version.case.review.digest is None else PUBLISHED), None
 
 
 def format_rows_text(rows: list[Row]) -> str:
-    headers = ["case", "lang", "status", "review no.", "reviewer", "date", "valid until", "state", "problems"]
+    headers = [
+        _("case"),
+        _("lang"),
+        _("status"),
+        _("review no."),
+        _("reviewer"),
+        _("date"),
+        _("approved until"),
+        _("valid until"),
+        _("digest"),
+        _("state"),
+        _("problems"),
+    ]
     table = [
-        [r.id, r.lang, r.status, r.number, r.reviewer, r.date, r.valid_until, r.state, str(r.problems or "")]
+        [
+            r.id,
+            r.lang,
+            r.status,
+            r.number,
+            r.reviewer,
+            r.date,
+            r.until,
+            r.valid_until,
+            r.digest,
+            r.state_text(),
+            str(r.problems or ""),
+        ]
         for r in rows
     ]
     widths = [max(_width(str(x)) for x in column) for column in zip(headers, *table, strict=False)]
     lines = [_line(headers, widths), _line(["-" * w for w in widths], widths)]
     lines += [_line(row, widths) for row in table]
-    waiting = sum(r.state == "waiting for review" for r in rows)
-    lines.append(f"{len(rows)} case version(s); {waiting} waiting for review")
+    lines.append(
+        _(
+            "{count} case version(s); {changed} changed since approval, {waiting} waiting for review",
+            count=len(rows),
+            changed=sum(r.state == CHANGED for r in rows),
+            waiting=sum(r.state == WAITING for r in rows),
+        )
+    )
     return "\n".join(lines)
 
 
 def format_rows_json(rows: list[Row]) -> str:
-    return json.dumps({"cases": [asdict(r) for r in rows]}, ensure_ascii=False, indent=2)
+    cases = []
+    for row in rows:
+        data = asdict(row)
+        data["state"] = row.state.format(days=row.days) if row.days is not None else row.state
+        del data["days"]
+        cases.append(data)
+    return json.dumps({"cases": cases}, ensure_ascii=False, indent=2)
 
 
 def _width(text: str) -> int:

@@ -75,6 +75,7 @@ def new_case(root: Path, case_id: str, lang: str | None = None) -> Path:
     today = dt.date.today()
     text = _template("case", lang).format(
         rel=_rel(path, root),
+        approve=f"casecast approve {case_id}" + ("" if lang == default else f" --lang {lang}"),
         category=category_line,
         category_note=_comment("category: " + category_line, category_note),
         audience=audience_line,

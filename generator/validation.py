@@ -67,8 +67,23 @@ def describe(detail: dict, model: type[BaseModel], source: Source, site: Site | 
                 keys=", ".join(f"{key}:" for key in keys),
             )
         return _("'{where}' needs its own 'key: value' lines below it, indented by two more spaces", where=where.name)
+    if kind == "string_pattern_mismatch" and loc[-1] == "digest":
+        return _(
+            "'{where}' is not a digest written by casecast approve (sha256: and 64 hexadecimal digits); "
+            "have the case approved again rather than editing it",
+            where=where.name,
+        )
     if kind == "string_pattern_mismatch":
         return _not_in_form(where, str(value), site)
+    if kind == "wechat_language":
+        return _(
+            "'{where}' lists '{lang}', which is not one of the site's languages ({languages})",
+            where=where.name,
+            lang=detail["ctx"]["lang"],
+            languages=detail["ctx"]["languages"],
+        )
+    if kind.startswith("review_line_"):
+        return _review_line_problem(where.name, kind, detail.get("ctx") or {})
     if kind == "enum" and where.key == "status":
         return _(
             "'{value}' is not a review status; write one of: {allowed}",
@@ -102,6 +117,28 @@ def describe(detail: dict, model: type[BaseModel], source: Source, site: Site | 
     if kind in ("greater_than", "less_than_equal", "greater_than_equal", "less_than"):
         return _("'{where}' is out of range ({rule})", where=where.name, rule=detail["msg"].lower())
     return _("'{where}': {problem}", where=where.name, problem=detail["msg"].removeprefix("Value error, "))
+
+
+def _review_line_problem(where: str, kind: str, ctx: dict) -> str:
+    if kind == "review_line_placeholder":
+        return _(
+            "'{where}' has an unknown placeholder {{{name}}}; a review line may use {{number}}, {{date}}, "
+            "{{until}} and {{reviewer}}",
+            where=where,
+            name=ctx.get("name", ""),
+        )
+    if kind == "review_line_braces":
+        return _(
+            "'{where}' has a {{ or }} that does not pair up; write placeholders as {{number}}, and a brace "
+            "itself as {{{{ or }}}}",
+            where=where,
+        )
+    return _(
+        "'{where}' cannot be printed ({error}); a date may have a format such as {{date:%Y.%m.%d}}, "
+        "the number and the reviewer none",
+        where=where,
+        error=ctx.get("error", ""),
+    )
 
 
 def real_loc(loc: tuple, source: Source) -> tuple:

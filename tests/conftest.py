@@ -44,9 +44,40 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def keep_displays(project: Path, *names: str) -> Path:
+    """Only these lobby displays in the project's site.yaml: for a test about caching, workers or
+    determinism, where drawing every slide of five displays from scratch would prove nothing more."""
+    site = project / "content/site.yaml"
+    lines = site.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("displays:"))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n")), len(lines))
+    kept = [line for line in lines[start + 1 : end] if line.strip().split(":")[0] in names]
+    assert len(kept) == len(names), names
+    site.write_text("".join(lines[: start + 1] + kept + lines[end:]), encoding="utf-8")
+    return project
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+def approve_again(project: Path, *files: str) -> None:
+    """The office checked an edit and approved it again (same number, reviewer and date): each approved case
+    among `files` (paths from the project, e.g. content/cases/x.yaml) is bound to its text as it is now. Tests
+    of other rules edit the approved sample cases; without this the edit would only be changed-since-approval."""
+    from generator.approval import version_digest
+    from generator.approve import Approval, with_review
+    from generator.loading import load_project
+
+    loaded = load_project(project)
+    for version in loaded.content.cases.values() if loaded.content else []:
+        review = version.case.review
+        if version.file not in files or not version.approved or None in (review.number, review.reviewer, review.date):
+            continue
+        path = project / version.file
+        approval = Approval(review.number, review.reviewer, review.date, review.until, version_digest(version, project))
+        path.write_bytes(with_review(path.read_text(encoding="utf-8"), approval).encode("utf-8"))
 
 
 def add_draft(project: Path) -> str:

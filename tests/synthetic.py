@@ -7,6 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from generator.approval import case_digest
+from generator.model import Case
+
 PHRASES = [
     "客户接到自称客服的电话",
     "对方要求下载会议软件并开启屏幕共享",
@@ -32,6 +35,11 @@ def story(rng: random.Random, chars: int = 600) -> str:
     return text
 
 
+def _digest(case: dict) -> str:
+    """The approval bound to the case as written (as `casecast approve` does): synthetic cases are approved."""
+    return case_digest(Case.model_validate(case), None)
+
+
 def write_synthetic_cases(project: Path, count: int, seed: int = 7, korean_share: float = 0.0) -> list[str]:
     """Replace the project's cases and themes with `count` approved cases over twelve months
     (and Korean translations of the first `korean_share` of them)."""
@@ -53,6 +61,7 @@ def write_synthetic_cases(project: Path, count: int, seed: int = 7, korean_share
             "review": {"status": "approved", "number": f"XB-2026-{i:04d}", "reviewer": "消保办", "date": "2026-01-05"},
         }
         case["slogan"] = f"转账之前多核实{i % 100}"
+        case["review"]["digest"] = _digest(case)
         (cases_dir / f"{case_id}.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
         if i < count * korean_share:
             ko = {
@@ -64,6 +73,7 @@ def write_synthetic_cases(project: Path, count: int, seed: int = 7, korean_share
                 "advice": ["전화를 끊고 공식 번호로 확인하세요"],
                 "slogan": f"이체 전 확인 {i % 100}",
             }
+            ko["review"] = {**case["review"], "digest": _digest(ko)}
             (cases_dir / f"{case_id}.ko.yaml").write_text(yaml.safe_dump(ko, allow_unicode=True), encoding="utf-8")
     for month in range(1, 13):
         listed = ids[month - 1 :: 12]

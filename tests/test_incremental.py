@@ -9,7 +9,7 @@ from generator.checking import check_project, publishable
 from generator.mobile import build_mobile
 from generator.pipeline import slide_options
 from generator.slides import build_slides
-from tests.conftest import copy_project
+from tests.conftest import approve_again, copy_project, keep_displays
 
 TODAY = dt.date(2026, 11, 25)
 CASE = "content/cases/fake-tax-refund.yaml"
@@ -31,7 +31,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def test_nothing_changed_nothing_redrawn_and_one_edit_renews_only_that_case(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("CASECAST_CACHE_DIR", raising=False)
-    project = copy_project(tmp_path / "project")
+    project = keep_displays(copy_project(tmp_path / "project"), "lobby-tv", "totem", "door-strip")
     slides, mobile = exports(project, tmp_path / "one")
     assert slides.rendered > 0 and mobile.rendered == mobile.cases > 0  # (slides that look alike are drawn once)
 
@@ -41,6 +41,7 @@ def test_nothing_changed_nothing_redrawn_and_one_edit_renews_only_that_case(tmp_
 
     path = project / CASE
     path.write_text(path.read_text(encoding="utf-8").replace("7000余元", "8000余元"), encoding="utf-8")
+    approve_again(project, CASE)
     slides, mobile = exports(project, tmp_path / "three")
     assert mobile.rendered == 1
     before, after = files(tmp_path / "two"), files(tmp_path / "three")
@@ -49,12 +50,13 @@ def test_nothing_changed_nothing_redrawn_and_one_edit_renews_only_that_case(tmp_
     assert changed == ["mobile/zh/fake-tax-refund.html", "mobile/zh/fake-tax-refund.page.html", "mobile/zh/feed.json"]
 
     path.write_text(path.read_text(encoding="utf-8").replace("是诈骗！", "是骗局！", 1), encoding="utf-8")
+    approve_again(project, CASE)
     slides, mobile = exports(project, tmp_path / "four")
     before, after = after, files(tmp_path / "four")
     changed = sorted(name for name in after if after[name] != before.get(name))
-    # lobby-tv, led-wall and totem show the title on both of the case's slides (its four red flags take two);
-    # the two LED strips show the case's slogan, unchanged
-    assert slides.rendered == 6 and mobile.rendered == 1
+    # lobby-tv and totem show the title on both of the case's slides (its four red flags take two); the door
+    # strip shows the case's slogan, unchanged
+    assert slides.rendered == 4 and mobile.rendered == 1
     slide_files = [n for n in changed if n.startswith("slides/") and "/contact/" not in n]
     assert all("fake-tax-refund" in n or n.endswith(("playlist.json", "index.html")) for n in slide_files), changed
     assert sorted(n for n in changed if "/contact/" in n) == ["slides/contact/2026-03/zh/contact.png"]
@@ -62,7 +64,7 @@ def test_nothing_changed_nothing_redrawn_and_one_edit_renews_only_that_case(tmp_
 
 def test_changing_the_drawing_code_redraws_every_slide_without_a_version_to_bump(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("CASECAST_CACHE_DIR", raising=False)
-    project = copy_project(tmp_path / "project")
+    project = keep_displays(copy_project(tmp_path / "project"), "led-wall", "door-strip")
     first, _ = exports(project, tmp_path / "one")
     import generator.slides.slide as plan
 
@@ -77,7 +79,7 @@ def test_cache_entries_no_build_used_for_two_weeks_are_pruned(tmp_path: Path, mo
     import time
 
     monkeypatch.delenv("CASECAST_CACHE_DIR", raising=False)
-    project = copy_project(tmp_path / "project")
+    project = keep_displays(copy_project(tmp_path / "project"), "led-wall", "door-strip")
     cache = project / ".cache/casecast/slides"
     cache.mkdir(parents=True)
     stale, recent = cache / "0123abcd.png", cache / "4567ef01.png"  # another project's, or an old drawing's

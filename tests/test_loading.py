@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.checking import check_project
 from generator.model import third_wednesday
 from generator.problems import Problem, format_text
+from tests.conftest import approve_again
 
 CASE = "content/cases/fake-tax-refund.yaml"
 
@@ -16,6 +17,7 @@ def edit(project: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    approve_again(project, rel)  # what is tested is the edit, not that it voids the approval
 
 
 def line_of(project: Path, rel: str, needle: str) -> int:

@@ -15,7 +15,7 @@ import pytest
 
 from generator.plugin import build_site
 from generator.publish import PublishError, list_releases, publish, rollback, tree_hash
-from tests.conftest import REPO, add_draft, copy_project
+from tests.conftest import REPO, add_draft, approve_again, copy_project, keep_displays
 from tests.nginx import Nginx
 from tests.test_cli import start_casecast
 
@@ -94,6 +94,7 @@ def test_a_case_in_review_does_not_block_publishing_the_others(project: Path, tm
 def test_publish_refuses_warnings_drafts_and_changed_trees(project: Path, tmp_path: Path) -> None:
     case = project / "content/cases/card-renting.yaml"
     case.write_text(case.read_text(encoding="utf-8").replace("summary: ", "summary: <b>注意</b>", 1), "utf-8")
+    approve_again(project, "content/cases/card-renting.yaml")
     assert build_site(project)  # not strict: raw HTML is a warning, shown as text
     with pytest.raises(PublishError, match="warnings"):
         publish(project / "site", tmp_path / "srv")
@@ -103,6 +104,7 @@ def test_publish_refuses_warnings_drafts_and_changed_trees(project: Path, tmp_pa
     with pytest.raises(PublishError, match="drafts"):
         publish(project / "site", tmp_path / "srv2", allow_warnings=True)
     case.write_text(case.read_text(encoding="utf-8").replace("<b>注意</b>", ""), "utf-8")
+    approve_again(project, "content/cases/card-renting.yaml")
     assert build_site(project, strict=True)
     (project / "site/index.html").write_text("tampered", encoding="utf-8")
     with pytest.raises(PublishError, match="changed after it was built"):
@@ -112,7 +114,8 @@ def test_publish_refuses_warnings_drafts_and_changed_trees(project: Path, tmp_pa
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
     trees = []
     for n, (seed, tz) in enumerate((("1", "UTC"), ("4242", "Asia/Seoul"))):
-        project = copy_project(tmp_path / f"place-{n}" / "project")
+        # a PNG screen, a JPEG one and a mono strip with its scrolling videos: every kind of file a build writes
+        project = keep_displays(copy_project(tmp_path / f"place-{n}" / "project"), "led-wall", "totem", "door-strip")
         env = {
             **os.environ,
             "PYTHONPATH": str(REPO),

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.plugin import build_site
+from tests.conftest import approve_again
 from tests.processes import assert_they_end, processes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ def test_killing_a_build_half_way_leaves_the_old_site(project: Path) -> None:
     before = fingerprint(project / "site")
     case = project / "content/cases/card-renting.yaml"
     case.write_text(case.read_text(encoding="utf-8").replace("title: 出租", "title: 新标题出租"), encoding="utf-8")
+    approve_again(project, "content/cases/card-renting.yaml")
     build = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "build"],
         cwd=project,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.checking import check_project
 from generator.plugin import build_site
+from tests.conftest import approve_again
 from tests.test_cli import casecast
 
 CASE = "content/cases/card-renting.yaml"
@@ -20,6 +21,7 @@ def edit(project: Path, rel: str, pattern: str, replacement: str) -> int:
     match = re.search(pattern, text, flags=re.M)
     assert match, pattern
     path.write_text(text[: match.start()] + match.expand(replacement) + text[match.end() :], encoding="utf-8")
+    approve_again(project, rel)  # what is tested is the edit, not that it voids the approval
     return text.count("\n", 0, match.start()) + 1
 
 

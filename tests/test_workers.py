@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import keep_displays
 from tests.processes import assert_they_end, processes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,16 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def project(project: Path) -> Path:
     """The sample with one display, so that drawing every slide from an empty cache takes seconds."""
-    site = project / "content/site.yaml"
-    lines = site.read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if not line.startswith("  ") or "lobby-tv:" in line or not _display(lines, line)]
-    site.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return project
-
-
-def _display(lines: list[str], line: str) -> bool:
-    start = lines.index("displays:")
-    return lines.index(line) > start
+    return keep_displays(project, "lobby-tv")
 
 
 @pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])

@@ -11,13 +11,13 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import code_digest, write_atomic
-from generator.channels import FRAGMENT_BUDGET
+from generator.channels import FRAGMENT_BUDGET, sms_message
 from generator.labels import load_labels
 from generator.mobile.feed import json_feed
 from generator.mobile.fragment import render_fragment
 from generator.mobile.page import render_page
 from generator.mobile.parts import case_parts
-from generator.mobile.sms import sms_text
+from generator.mobile.sms import sms_facts
 from generator.model import CaseVersion, Content, Site
 from generator.publication import Publication
 
@@ -35,6 +35,7 @@ class Rendered:
     fragment: str
     page: str
     sms: str
+    sms_facts: str  # <id>.sms.json: one message or several parts, SMS or LMS, and the LMS subject
     bare_size: int  # bytes of the fragment without its image
 
 
@@ -70,6 +71,7 @@ def build_mobile(
             (folder / f"{version.id}.page.html").write_text(done.page, encoding="utf-8")
             if publication.sms(version):
                 (folder / f"{version.id}.txt").write_text(done.sms + "\n", encoding="utf-8")
+                (folder / f"{version.id}.sms.json").write_text(done.sms_facts, encoding="utf-8")
             result.largest_fragment = max(result.largest_fragment, done.bare_size)
             if done.bare_size > FRAGMENT_BUDGET:
                 result.over_budget.append(f"{lang}/{version.id}.html")
@@ -83,6 +85,7 @@ def build_mobile(
                 home + prefix,
                 page_url=lambda v, p=prefix: f"{home}{p}cases/{v.id}/",
                 content_html=lambda v, f=fragments: f[v.id],
+                review_line=lambda v, t=labels: v.review_line(site.review_line_for(v.lang, t["review"] + t["sep"])),
             ),
             encoding="utf-8",
         )
@@ -92,15 +95,18 @@ def build_mobile(
 def render_marked(version: CaseVersion, site: Site, labels: dict[str, str], root: Path, mark: str) -> Rendered:
     """A case's fragment and H5 page stamped with `mark`, whatever its review status (the preview's); not cached."""
     parts = replace(case_parts(version, site, labels, root), mark=html.escape(mark))
-    return Rendered(render_fragment(parts), render_page(parts), sms_text(version, site), 0)
+    sms = sms_message(version, site)
+    return Rendered(render_fragment(parts), render_page(parts), sms.text, sms_facts(sms), 0)
 
 
 def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> Rendered:
     parts = case_parts(version, site, labels, root)
+    sms = sms_message(version, site)
     return Rendered(
         fragment=render_fragment(parts),
         page=render_page(parts),
-        sms=sms_text(version, site),
+        sms=sms.text,
+        sms_facts=sms_facts(sms),
         bare_size=len(render_fragment(replace(parts, image_uri=None)).encode("utf-8")),
     )
 
@@ -111,7 +117,9 @@ def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path
 @functools.cache
 def _code_digest() -> str:
     """The mobile renderers' own source: changing how a fragment looks renews every cached one."""
-    return code_digest("mobile", "markup.py", "media.py", "publication.py", "lib:nh3", "lib:markdown")
+    return code_digest(
+        "mobile", "markup.py", "media.py", "publication.py", "channels.py", "model.py", "lib:nh3", "lib:markdown"
+    )
 
 
 def _key(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -> str:

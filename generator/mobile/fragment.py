@@ -23,6 +23,7 @@ def render_fragment(parts: Parts) -> str:
         else ""
     )
     story = _inline_story(parts.story_html)
+    slogan = f'<p style="font-size:1.1em;font-weight:bold;margin:0 0 0.8em">{parts.slogan}</p>' if parts.slogan else ""
     return (
         f'<article lang="{parts.lang}" style="font-size:1em;line-height:1.7;color:inherit;'
         f'overflow-wrap:break-word;word-break:{"keep-all" if parts.lang == "ko" else "normal"}">'
@@ -34,6 +35,7 @@ def render_fragment(parts: Parts) -> str:
         )
         + f'<h2 style="font-size:1.35em;line-height:1.4;margin:0 0 0.5em">{parts.title}</h2>'
         f'<p style="font-weight:bold;margin:0 0 0.8em">{parts.summary}</p>'
+        f"{slogan}"
         f"{image}"
         f'<div style="margin:0 0 0.8em">{story}</div>'
         f'<section style="{BOX.format(color=ACCENT)}">'

@@ -25,6 +25,7 @@ main { max-width: 40em; margin: 0 auto; padding: 1em 1em 2em; overflow-wrap: bre
 h1 { font-size: 1.45em; line-height: 1.35; margin: 0.2em 0 0.6em; }
 h2 { font-size: 1.1em; margin: 0 0 0.3em; }
 .summary { font-weight: bold; }
+.slogan { font-size: 1.15em; font-weight: bold; color: var(--red); margin: 0.8em 0; }
 img { display: block; max-width: 100%; height: auto; border-radius: 0.3em; }
 a { color: inherit; }
 .box { margin: 1em 0; padding: 0.7em 1em; border-left: 0.35em solid var(--line); border-radius: 0.25em; }
@@ -51,6 +52,7 @@ def render_page(parts: Parts) -> str:
     advice = "".join(f"<li>{x}</li>" for x in parts.advice)
     complaint = "".join(f"<div>{label}{t['sep']}{value}</div>" for label, value in parts.complaint_lines)
     image = f'<img src="{parts.image_uri}" alt="{parts.image_alt}">' if parts.image_uri else ""
+    slogan = f'<p class="slogan">{parts.slogan}</p>' if parts.slogan else ""
     return f"""<!DOCTYPE html>
 <html lang="{parts.lang}">
 <head>
@@ -69,6 +71,7 @@ def render_page(parts: Parts) -> str:
 {f'<p class="mark" role="note">{parts.mark}</p>' if parts.mark else ""}
 <h1>{parts.title}</h1>
 <p class="summary">{parts.summary}</p>
+{slogan}
 {image}
 {parts.story_html}
 <section class="box flags"><h2>{t["red_flags"]}</h2><ul>{flags}</ul></section>

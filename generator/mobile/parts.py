@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,8 @@ class Parts:
     story_html: str  # sanitised
     red_flags: list[str]  # escaped
     advice: list[str]  # escaped
-    hotline: str
+    hotline: str  # escaped; a tel: link when it holds a number
+    slogan: str | None  # escaped
     complaint_lines: list[tuple[str, str]]  # (label, value), escaped
     review: str  # escaped
     organization: str
@@ -40,14 +42,12 @@ def case_parts(version: CaseVersion, site: Site, labels: dict[str, str], root: P
     e = html.escape
     complaint = []
     if site.complaint.phone:
-        complaint.append((labels["complaint_phone"], e(site.complaint.phone)))
+        complaint.append((labels["complaint_phone"], phone_link(site.complaint.phone)))
     for key, label in (("hours", "complaint_hours"), ("address", "complaint_address"), ("web", "complaint_web")):
         value = site.text(getattr(site.complaint, key), lang)
         if value:
             complaint.append((labels[label], e(value)))
-    review = f"{labels['review']}{labels['sep']}{case.review.number or ''}"
-    if case.review.date:
-        review += f" · {case.review.date.isoformat()}"
+    review = version.review_line(site.review_line_for(lang, labels["review"] + labels["sep"]))
     return Parts(
         lang=lang,
         title=e(case.title),
@@ -55,7 +55,8 @@ def case_parts(version: CaseVersion, site: Site, labels: dict[str, str], root: P
         story_html=render_markdown(case.story),
         red_flags=[e(x) for x in case.red_flags],
         advice=[e(x) for x in case.advice],
-        hotline=e(site.hotline),
+        hotline=phone_link(site.hotline),
+        slogan=e(case.slogan) if case.slogan else None,
         complaint_lines=complaint,
         review=e(review),
         organization=e(site.text(site.organization, lang) or ""),
@@ -63,6 +64,18 @@ def case_parts(version: CaseVersion, site: Site, labels: dict[str, str], root: P
         image_uri=_image_uri(root / "content" / case.image) if case.image else None,
         image_alt=e(case.title),
     )
+
+
+PHONE = re.compile(r"\+?\d(?:[\d \-]*\d)?")
+
+
+def phone_link(number: str) -> str:
+    """A phone number a reader taps to call (tel:, digits only); text with no number stays text."""
+    found = PHONE.search(number)
+    if found is None:
+        return html.escape(number)
+    digits = re.sub(r"[^\d+]", "", found.group())
+    return f'<a href="tel:{digits}" style="color:inherit">{html.escape(number)}</a>'
 
 
 def _image_uri(path: Path) -> str | None:

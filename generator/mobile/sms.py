@@ -1,33 +1,20 @@
-"""<id>.txt: one SMS segment — at most 70 characters, counted as a phone counts them (UTF-16 units)."""
+"""<id>.txt: the case's text message as the customer receives it (generator/channels.py composes and counts
+it), and <id>.sms.json: what the carrier makes of it — one message or several parts, an SMS or an LMS, with
+the LMS subject — so whoever sends it knows the cost."""
 
 from __future__ import annotations
 
-from generator.channels import SMS_SEGMENT, sms_length
+import json
+
+from generator.channels import Sms, sms_length, sms_message
 from generator.model import CaseVersion, Site
 
-TEMPLATES = {
-    "zh": ["【{org}】{text}。如有疑问请拨打{hotline}", "【{org}】{text}。咨询{hotline}", "{text}。咨询{hotline}"],
-    "ko": ["[{org}] {text}. 문의 {hotline}", "{text}. 문의 {hotline}"],
-    "en": ["{org}: {text}. Questions? Call {hotline}", "{org}: {text}. Call {hotline}", "{text}. Call {hotline}"],
-}
+__all__ = ["sms_facts", "sms_length", "sms_text"]
 
 
 def sms_text(version: CaseVersion, site: Site) -> str:
-    case = version.case
-    if case.sms:
-        return case.sms.strip()
-    org = site.text(site.organization, version.lang) or ""
-    templates = TEMPLATES.get(version.lang, TEMPLATES["en"])
-    for text in [t for t in (case.slogan, case.title) if t]:
-        text = text.strip().rstrip("。.!！")
-        for template in templates:
-            message = template.format(org=org, text=text, hotline=site.hotline)
-            if sms_length(message) <= SMS_SEGMENT:
-                return message
-    # Nothing fits whole: shorten the text, never the hotline.
-    template = templates[-1]
-    room = SMS_SEGMENT - sms_length(template.format(org=org, text="", hotline=site.hotline)) - 1
-    text = (case.slogan or case.title).strip()
-    while text and sms_length(text) > room:
-        text = text[:-1]
-    return template.format(org=org, text=text + "…", hotline=site.hotline)
+    return sms_message(version, site).text
+
+
+def sms_facts(sms: Sms) -> str:
+    return json.dumps(sms.as_dict(), ensure_ascii=False, indent=2) + "\n"

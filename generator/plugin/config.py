@@ -33,4 +33,6 @@ class CasecastConfig(Config):
     content_dir = opt.Dir(exists=True, default="content")
     templates = opt.Dir(exists=True, default="theme/pages")
     portable = opt.Type(bool, default=False)  # `casecast build --portable`: a site that works from file://
-    exports = opt.ListOfItems(opt.Choice(["slides", "mobile"]), default=["slides", "mobile"])  # site/exports/
+    exports = opt.ListOfItems(  # site/exports/: generator.pipeline.OUTPUTS
+        opt.Choice(["slides", "mobile", "wechat"]), default=["slides", "mobile", "wechat"]
+    )

@@ -207,7 +207,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
 
     def _load(self, root: Path, directory_urls: bool = True) -> None:
         self.loaded = check_project(root, self._today())
-        content = publishable(self.loaded)
+        preview = self.config.drafts or self.serving
+        content = publishable(self.loaded, preview=preview)
         report_problems(self.loaded.problems)
         if LABELS in self.loaded.problems.files_with_errors():
             raise PluginError(_("{file} has errors (see above); fix them and build again", file=LABELS))
@@ -220,7 +221,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         options = SiteOptions(
             templates=root / self.config.templates,
             today=self._today(),
-            drafts=self.config.drafts or self.serving,
+            drafts=preview,
             directory_urls=directory_urls,
             screen_previews=self.serving,
         )

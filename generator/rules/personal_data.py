@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from generator.i18n import _
@@ -13,6 +14,8 @@ from generator.yamlsource import Source
 SITE_FILE = "content/site.yaml"
 # The bank's own published contact details in site.yaml: printed everywhere on purpose
 SITE_CONTACTS = {("hotline",), ("complaint", "phone"), ("complaint", "email"), ("public_numbers",)}
+# What `casecast approve` writes: 64 hexadecimal digits whose runs of digits may look like any number
+DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
 def check(sources: dict[str, Source], site: Site | None = None) -> Problems:
@@ -23,6 +26,8 @@ def check(sources: dict[str, Source], site: Site | None = None) -> Problems:
         lang = file_language(file, site)
         for path, value in source.strings():
             if file == SITE_FILE and path and path[: len(path) - isinstance(path[-1], int)] in SITE_CONTACTS:
+                continue
+            if path == ("review", "digest") and DIGEST.match(value):
                 continue
             said_in = lang or next((part for part in path if part in ("zh", "ko", "en")), None)
             for finding in find_personal_data(value, said_in, public):

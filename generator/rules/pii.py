@@ -85,8 +85,10 @@ def cn_id_valid(number: str) -> bool:
     if len(number) != 18 or not number[:17].isdigit():
         return False
     try:
-        dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
+        return False
+    if not 1900 <= born.year <= dt.date.today().year:  # 6120 1050 1101 3011 06 is a card, not a person of 5011
         return False
     return _CN_CHECK[_cn_total(number) % 11] == number[17]
 

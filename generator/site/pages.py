@@ -213,6 +213,7 @@ class _Renderer:
             month_link=month_link,
             expired=version.expired(self.options.today),
             translations=translations,
+            review_line=version.review_line(self.site.review_line_for(lang, t["review"] + t["sep"])),
             # Images live once at the site root, shared by every language: a plain URL, not a page link.
             image_link=posixpath.relpath(case.image, here.rstrip("/") if directory_urls else posixpath.dirname(here))
             if case.image
@@ -230,7 +231,8 @@ class _Renderer:
                 case.summary,
                 render_markdown(case.story),
                 [(t["red_flags"], list(case.red_flags)), (t["advice"], list(case.advice))],
-                f"{t['category']}{t['sep']}{category} · {t['review']}{t['sep']}{case.review.number or '—'}",
+                f"{t['category']}{t['sep']}{category} · "
+                + version.review_line(self.site.review_line_for(version.lang, t["review"] + t["sep"])),
             ),
         )
 

@@ -207,7 +207,7 @@ class _Context:
                 ),
                 "footer": (self.footer(), ("content/site.yaml", ("hotline",))),
                 "review": (
-                    f"{self.t['review']}{self.t['sep']}{case.review.number or ''}",
+                    version.review_line(self.site.review_line_for(self.lang, self.t["review"] + self.t["sep"])),
                     (version.file, ("review", "number")),
                 ),
                 "qr_label": (self.t.get("scan_qr", ""), ("content/site.yaml", ("url",))),

@@ -73,6 +73,9 @@ class SlidePlan:
         """Digest of everything that decides the pixels: text, layout, size, fonts (and their files)."""
         data = asdict(self)
         data.pop("text")
+        for picture in data["pictures"]:  # a picture by its bytes, wherever the project is (a QR code: its address)
+            if picture["digest"]:
+                picture["source"] = ""
         data["fonts"] = [(f.path, os.stat(f.path).st_mtime_ns) for f in self.faces]
         data["code"] = code_digest(*DRAWING_CODE)
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:24]

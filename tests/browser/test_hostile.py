@@ -17,7 +17,7 @@ import pytest
 from generator import checking
 from generator.plugin import build_site
 from generator.yamlsource import read_source
-from tests.conftest import _QuietHandler, _Server, copy_project
+from tests.conftest import _QuietHandler, _Server, copy_project, keep_displays
 from tests.hostile import write_hostile_project
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,8 @@ FIND_LIVE_MARKUP = """() => {
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, list]]:
-    root = copy_project(tmp_path_factory.mktemp("hostile-site") / "project")
+    # a screen's kiosk page and a scrolling strip's are what a hostile value could reach; one of each will do
+    root = keep_displays(copy_project(tmp_path_factory.mktemp("hostile-site") / "project"), "led-wall", "door-strip")
     placed = write_hostile_project(root)
     with pytest.MonkeyPatch.context() as patch:
         # Every check that would withhold these values is off: what is left to stop them is the output.

@@ -1,8 +1,9 @@
-"""Mobile pages and fragments in real Chromium: no sideways scroll, big enough text, contrast, axe;
-and the Nu HTML Checker finds no error."""
+"""Mobile pages, fragments and WeChat articles in real Chromium: no sideways scroll, big enough text,
+contrast, axe; and the Nu HTML Checker finds no error."""
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
@@ -86,6 +87,27 @@ def test_page_passes_axe_in_light_and_dark(browser, site_url, scheme, lang, case
     assert violations == [], [(v["id"], v["help"]) for v in violations]
 
 
+def wechat_page(article: Path, mode: str) -> str:
+    """A WeChat article as the reader sees it: its title above the content, in a page of the host's colours."""
+    title = json.loads(article.with_suffix(".json").read_text(encoding="utf-8"))["title"]
+    content = article.read_text(encoding="utf-8")
+    return host_page(f"<h1>{html.escape(title)}</h1>{content}", mode)
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("case", ["fake-tax-refund", "high-return-wealth"])
+def test_wechat_article_keeps_contrast_and_passes_axe(open_page, built_site, site_url, mode, case) -> None:
+    article = built_site / "exports/wechat/zh" / f"{case}.html"
+    tab = open_page(width=390)
+    tab.page.goto(f"{site_url}/exports/wechat/zh/")  # its pictures are files beside it
+    tab.page.set_content(wechat_page(article, mode))
+    shown = "[...document.images].map(i => i.complete && i.naturalWidth > 0)"
+    assert tab.page.evaluate(shown) == ([True] if case == "fake-tax-refund" else [])
+    assert tab.page.evaluate(CONTRAST_JS.replace("article *, article", "section *, section")) >= 4.5
+    violations = run_axe(tab.page)
+    assert violations == [], [(v["id"], v["help"]) for v in violations]
+
+
 def test_the_nu_html_checker_finds_no_error(built_site: Path, tmp_path: Path) -> None:
     assert VNU.is_file() and shutil.which("java"), "make test installs vnu-jar (npm) and Java"
     pages = sorted((built_site / "exports/mobile").rglob("*.page.html"))
@@ -96,6 +118,11 @@ def test_the_nu_html_checker_finds_no_error(built_site: Path, tmp_path: Path) ->
         target = tmp_path / f"{fragment.parent.name}-{fragment.name}"
         target.write_text(host_page(fragment.read_text(encoding="utf-8"), "light"), encoding="utf-8")
         wrapped.append(target)
+    for article in sorted((built_site / "exports/wechat").rglob("*.html")):
+        target = tmp_path / f"wechat-{article.parent.name}-{article.name}"
+        target.write_text(wechat_page(article, "light"), encoding="utf-8")
+        wrapped.append(target)
+    assert any(p.name.startswith("wechat-") for p in wrapped)
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages + wrapped)],
         capture_output=True,

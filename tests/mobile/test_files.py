@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.checking import check_project
+from generator.channels import korean_bytes, sms_length
+from generator.checking import check_project, publishable
 from generator.mobile import build_mobile
-from generator.mobile.sms import sms_length
-from tests.conftest import add_draft
+from tests.conftest import add_draft, copy_project
 from tests.mobile.conftest import TODAY, build
 
+LABELS = "theme/pages/labels.yaml"
 REMOTE = re.compile(r"^\s*(https?:|//)", re.I)
 
 
@@ -87,21 +89,18 @@ def test_feeds_are_json_feed_1_1_newest_first(mobile_out: Path) -> None:
             assert item["language"] == path.parent.name and item["url"].startswith("https://")
 
 
-def test_every_sms_fits_one_segment(mobile_out: Path) -> None:
+def test_every_sample_sms_is_one_message_signed_with_the_hotline(mobile_out: Path) -> None:
     for path in all_files(mobile_out, "*.txt"):
         text = path.read_text(encoding="utf-8").strip()
-        assert 0 < sms_length(text) <= 70, (path.name, text)
+        facts = json.loads(path.with_suffix(".sms.json").read_text(encoding="utf-8"))
+        assert facts["text"] == text and facts["kind"] == "sms" and facts["parts"] == 1, path.name
+        if path.parent.name == "ko":
+            assert 0 < korean_bytes(text)[0] == facts["count"] <= 90, (path.name, text)
+        else:
+            assert 0 < sms_length(text) <= 70, (path.name, text)
+        if path.parent.name == "zh":
+            assert text.startswith("【示范银行】"), text
         assert "95599" in text
-
-
-def test_a_long_sms_in_a_case_is_too_long_at_its_line(project: Path) -> None:
-    case = project / "content/cases/fake-tax-refund.yaml"
-    case.write_text(
-        case.read_text(encoding="utf-8").replace("核实请拨95599。", "核实请拨95599。" + "请务必提高警惕" * 5), "utf-8"
-    )
-    (problem,) = [p for p in check_project(project, TODAY).problems if p.rule == "too-long" and "SMS" in p.message]
-    line = next(i for i, t in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("sms:"))
-    assert problem.line == line
 
 
 def test_draft_and_expired_cases_appear_in_no_mobile_file(project: Path) -> None:
@@ -129,3 +128,27 @@ def test_script_in_a_story_is_never_live_in_any_mobile_file(project: Path) -> No
     for path in out.rglob("fake-loan-app*"):
         assert "<script>" not in path.read_text(encoding="utf-8"), path.name
     assert "&lt;script&gt;" in (out / "zh/fake-loan-app.html").read_text(encoding="utf-8")
+
+
+def test_h5_pages_call_the_hotline_show_the_slogan_and_the_review_line(mobile_out: Path) -> None:
+    page = (mobile_out / "zh/fake-tax-refund.page.html").read_text(encoding="utf-8")
+    assert '<a href="tel:95599" style="color:inherit">95599</a>' in page  # the hotline and the complaint phone
+    assert '<p class="slogan">退税不用ATM，转账之前多核实</p>' in page
+    assert '<p class="review">示范银行 · 审查编号：XB-2026-031</p>' in page
+
+
+def test_feed_items_say_when_they_changed_and_which_review_covers_them(mobile_out: Path) -> None:
+    feed = json.loads((mobile_out / "ko/feed.json").read_text(encoding="utf-8"))
+    assert "expired" not in feed
+    for item in feed["items"]:
+        assert item["date_modified"] == item["date_published"] and item["language"] == "ko"
+        assert item["_casecast"]["review_number"].endswith("-KO")
+
+
+def test_a_feed_with_nothing_live_says_it_has_expired(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    later = dt.date(2031, 1, 1)  # every sample case's valid_until has passed
+    build_mobile(publishable(check_project(project, later)), project, tmp_path / "out", later, project / LABELS)
+    for feed in (tmp_path / "out").rglob("feed.json"):
+        data = json.loads(feed.read_text(encoding="utf-8"))
+        assert data["items"] == [] and data["expired"] is True

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.checking import check_project
 from generator.plugin import build_site
-from tests.conftest import add_draft
+from tests.conftest import add_draft, approve_again
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -43,6 +43,7 @@ def test_an_expired_case_listed_for_this_month_is_reported(project: Path) -> Non
 def test_an_expired_case_leaves_the_lists_but_stays_in_the_archive_with_a_notice(project: Path) -> None:
     case = project / "content/cases/fake-tax-refund.yaml"
     replace(case, "valid_until: 2027-12-31", "valid_until: 2026-04-30")
+    approve_again(project, "content/cases/fake-tax-refund.yaml")
     assert build_site(project, today="2026-11-25")
     site = project / "site"
     assert "fake-tax-refund" not in (site / "months/2026-03/index.html").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 
 from generator.checking import check_project
 from generator.plugin import build_site
-from tests.conftest import add_draft
+from tests.conftest import add_draft, approve_again
 
 REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 
@@ -85,6 +85,7 @@ def test_text_typed_in_a_case_shows_as_typed_on_its_page(project: Path) -> None:
     text = re.sub(r"(?m)^summary: .*$", 'summary: "<i>退税</i> 是 *假的* & [陷阱]"', text)
     text = re.sub(r"(?m)^red_flags:\n  - .*$", 'red_flags:\n  - "<b>陌生</b>来电 <script>x</script>"', text)
     case.write_text(text, encoding="utf-8")
+    approve_again(project, "content/cases/fake-tax-refund.yaml")
     assert build_site(project)
     html = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
     article = html[html.index("<article") : html.index("</article>")]
@@ -154,6 +155,7 @@ def test_raw_html_in_a_story_is_shown_as_text_never_run(project: Path, markdown:
     case = project / "content/cases/fake-tax-refund.yaml"
     text = case.read_text(encoding="utf-8")
     case.write_text(text.replace("  营业室主任", f"  {markdown}\n\n  营业室主任"), encoding="utf-8")
+    approve_again(project, "content/cases/fake-tax-refund.yaml")
     assert build_site(project)  # a warning: the case is published, with the HTML as visible text
     html = (project / "site/cases/fake-tax-refund/index.html").read_text(encoding="utf-8")
     article = html[html.index("<article") : html.index("</article>")]
@@ -226,12 +228,13 @@ def test_a_control_character_in_a_title_does_not_break_the_page(project: Path, m
         r"(?m)^title: .*$", lambda _: "title: " + yaml_text("出租银行卡\x7f违法\x1b"), case.read_text("utf-8")
     )
     case.write_text(text, encoding="utf-8")
+    approve_again(project, "content/cases/card-renting.yaml")
     assert {p.rule for p in check_project(project).problems} == {"unsafe-content"}
     # Were the check to miss them, the page must still be right: built with the text checks off
     monkeypatch.setattr(checking, "_find_in_files", lambda sources, site: {file: [] for file in sources})
     monkeypatch.setattr(checking, "_slide_problems", lambda loaded, root, today: [])  # and no missing-glyph
     monkeypatch.setenv("CASECAST_CACHE_DIR", str(project / ".cache-unchecked"))
-    assert build_site(project)
+    assert build_site(project, exports=[])  # the page is what is looked at
     html = (project / "site/cases/card-renting/index.html").read_text(encoding="utf-8")
     assert "<title>出租银行卡\x7f违法\x1b - " in html  # the title from the front matter, not its raw text
     assert "casecast_status" not in html and "title: " not in html

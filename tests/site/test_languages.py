@@ -14,6 +14,9 @@ MKDOCS_YML = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_bytes()
 def set_languages(project: Path, languages: list[str]) -> None:
     site = project / "content/site.yaml"
     text = re.sub(r"(?m)^languages: .*$", f"languages: [{', '.join(languages)}]", site.read_text("utf-8"))
+    if "zh" not in languages:  # WeChat articles are exported in Chinese only, of a site that has it
+        text = text.replace("wechat:", "wechat-off:").replace("\n  languages: [zh]\n", "\n")
+        text = re.sub(r"(?m)^wechat-off:.*\n", "", text)
     site.write_text(text, encoding="utf-8")
 
 

@@ -19,7 +19,7 @@ def case_page_size(tmp_path: Path, count: int) -> int:
     return size
 
 
-def test_a_case_page_at_1000_cases_is_within_20_percent_of_its_size_at_50(tmp_path: Path) -> None:
+def test_a_case_page_at_500_cases_is_within_20_percent_of_its_size_at_50(tmp_path: Path) -> None:
     small = case_page_size(tmp_path, 50)
-    large = case_page_size(tmp_path, 1000)
-    assert large <= small * 1.2, f"{large} bytes at 1,000 cases vs {small} at 50"
+    large = case_page_size(tmp_path, 500)  # ten times the cases (benchmarks/build.py goes to 3,000)
+    assert large <= small * 1.2, f"{large} bytes at 500 cases vs {small} at 50"

@@ -10,7 +10,7 @@ import yaml
 
 from generator.checking import check_project
 from generator.slides.plan import HANG
-from tests.conftest import copy_project
+from tests.conftest import approve_again, copy_project
 from tests.slides.test_slides import TODAY, build, planner
 
 CASE = "content/cases/fake-tax-refund.yaml"
@@ -50,6 +50,7 @@ def long_flags(project: Path) -> dict:
     end = text.index("advice:")
     block = "red_flags:\n" + "".join(f"  - {flag}\n" for flag in LONG_FLAGS)
     path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    approve_again(project, CASE)
     return data
 
 
@@ -77,6 +78,7 @@ def test_a_flag_that_cannot_fit_even_alone_is_reported_by_display_and_item(tmp_p
     text = path.read_text(encoding="utf-8")
     huge = "对方说" + "你的账户涉嫌洗钱必须马上配合调查" * 12
     path.write_text(text.replace("red_flags:\n", f"red_flags:\n  - {huge}\n", 1), encoding="utf-8")
+    approve_again(project, CASE)
     _, out, result = build(project)
     assert not list((out / "lobby-tv/2026-03/zh").glob("*fake-tax-refund*"))  # withheld from the lobby TV ...
     assert list((out / "led-strip/2026-03/zh").glob("*fake-tax-refund*"))  # ... the strip still shows its slogan

@@ -16,7 +16,7 @@ from generator.pipeline import slide_options
 from generator.slides import build_slides
 from generator.slides.layout import LayoutError, contrast, load_layouts, min_sizes
 from generator.slides.plan import Planner
-from tests.conftest import REPO, add_draft
+from tests.conftest import REPO, add_draft, approve_again
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -135,6 +135,7 @@ def test_a_long_title_shrinks_but_stays_at_or_above_the_minimum(project: Path) -
         ),
         "utf-8",
     )
+    approve_again(project, "content/cases/fake-tax-refund.yaml")
     p = planner(project)
     content = p.content
     display = content.site.displays["lobby-tv"]
@@ -155,6 +156,7 @@ def test_an_over_long_title_is_too_long_at_its_line(project: Path) -> None:
     case = project / "content/cases/fake-tax-refund.yaml"
     text = case.read_text(encoding="utf-8").replace("title: 接到", "title: " + "很长的标题" * 20 + "接到")
     case.write_text(text, encoding="utf-8")
+    approve_again(project, "content/cases/fake-tax-refund.yaml")
     problems = [p for p in check_project(project, TODAY).problems if p.rule == "too-long"]
     assert problems and {(p.file, p.line) for p in problems} == {("content/cases/fake-tax-refund.yaml", 2)}
     assert "lobby-tv" in " ".join(p.message for p in problems)
@@ -165,6 +167,7 @@ def test_a_character_no_font_has_is_missing_glyph_at_its_line(project: Path) -> 
     case.write_text(
         case.read_text(encoding="utf-8").replace("slogan: 不租不借不卖卡", "slogan: 不租不借不卖卡🙂"), "utf-8"
     )
+    approve_again(project, "content/cases/card-renting.yaml")
     (problem,) = {
         (p.line, p.column, p.message) for p in check_project(project, TODAY).problems if p.rule == "missing-glyph"
     }
@@ -185,6 +188,7 @@ def test_draft_and_expired_cases_produce_no_slide(project: Path) -> None:
     case.write_text(
         case.read_text(encoding="utf-8").replace("valid_until: 2027-12-31", "valid_until: 2026-11-01"), "utf-8"
     )
+    approve_again(project, "content/cases/student-card-selling.yaml")
     _, out, _ = build(project)
     names = [p.name for p in out.rglob("*.*")]
     assert not any("fake-refund-shopping" in n or "student-card-selling" in n for n in names)
@@ -219,6 +223,7 @@ def test_durations_follow_text_length_when_the_profile_sets_none(project: Path) 
 def test_script_in_a_title_never_reaches_the_kiosk_page_live(project: Path) -> None:
     case = project / "content/cases/card-renting.yaml"
     case.write_text(case.read_text(encoding="utf-8").replace("title: 出租", "title: <script>x</script>出租"), "utf-8")
+    approve_again(project, "content/cases/card-renting.yaml")
     _, out, _ = build(project)
     for page in out.rglob("index.html"):
         assert "<script>x" not in page.read_text(encoding="utf-8")
@@ -268,6 +273,7 @@ def test_a_case_without_slogan_uses_a_short_title_on_strips_or_warns(project: Pa
     )
     long = project / "content/cases/student-card-selling.yaml"
     long.write_text(long.read_text(encoding="utf-8").replace("slogan: 卖卡一时钱，失信五年难\n", ""), "utf-8")
+    approve_again(project, "content/cases/card-renting.yaml", "content/cases/student-card-selling.yaml")
     p = planner(project)
     plans = p.month("led-strip", p.content.site.displays["led-strip"], p.content.themes[("2026-11", "zh")])
     kinds = {plan.case: (plan.kind, plan.blocks[0].lines) for plan in plans if plan.case}
