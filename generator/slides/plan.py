@@ -405,7 +405,12 @@ class _Context:
         high = high or max(low, round(layer.max * self.display.height))
         fitted = self.fit(layer, text, box, low, high)
         if fitted is None:
-            items = {"advice": N_("advice 1"), "title": N_("the title"), "slogan": N_("the slogan")}
+            items = {
+                "advice": N_("advice 1"),
+                "title": N_("the title"),
+                "slogan": N_("the slogan"),
+                "review": N_("the review line (review_line in site.yaml)"),
+            }
             self.too_long(layer, text, ref, low, item=_(items[layer.role]) if layer.role in items else "")
             return None
         return Block(
