@@ -25,14 +25,16 @@ SITE_FILE = "content/site.yaml"  # on every page, slide and snippet: an error in
 LAYOUTS = "theme/slides/layouts.yaml"
 
 
-def check_project(root: Path, today: dt.date | None = None) -> Loaded:
+def check_project(root: Path, today: dt.date | None = None, *, slides: bool = True) -> Loaded:
+    """Every file loaded and checked. `slides=False` (a build of the site alone) leaves out fitting every text
+    to every lobby display: what only a slide would withhold is the slides' business, and they are not built."""
     root = Path(root)
     today = today or dt.date.today()
     loaded = load_project(root)
     problems = loaded.problems
     site = loaded.content.site if loaded.content is not None else None
     text_rules = TextRules(loaded.sources, site, text_rules_cache(root))
-    slides: list[Problem] = []
+    found: list[Problem] = []
     try:
         if loaded.content is not None:
             problems.extend(references.check(loaded.content, root, loaded.sources, loaded.broken))
@@ -41,13 +43,14 @@ def check_project(root: Path, today: dt.date | None = None) -> Loaded:
             problems.extend(sms.check(loaded.content, loaded.sources))
             if _labels_ok(root, problems):
                 problems.extend(check_wechat(loaded.content, loaded.sources, root, root / LABELS))
-                slides = _slide_problems(loaded, root, today)  # while the text rules run on the other core
+                if slides:  # while the text rules run on the other core
+                    found = _slide_problems(loaded, root, today)
     except BaseException:
         text_rules.close()
         raise
     problems.extend(text_rules.result())
     bad = problems.files_with_errors()
-    problems.extend(p for p in slides if p.file not in bad)
+    problems.extend(p for p in found if p.file not in bad)
     return loaded
 
 

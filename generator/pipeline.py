@@ -33,7 +33,7 @@ from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound, bitmap_face
 from generator.slides.layout import LayoutError
 from generator.slides.plan import needs_bitmap
-from generator.swap import recover, swap_in
+from generator.swap import recover, remove_leftovers, swap_in
 from generator.wechat import build_wechat
 from generator.workers import alive
 
@@ -224,6 +224,7 @@ def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Bu
 
 def remove_abandoned_builds(folder: Path) -> None:
     """A build killed half-way leaves its temporary folder behind; the next build clears it away."""
+    remove_leftovers(folder)
     for leftover in folder.glob(".casecast-build-*"):
         pid = leftover.name.split("-")[2]
         if pid.isdigit() and alive(int(pid)):

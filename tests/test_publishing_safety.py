@@ -79,3 +79,16 @@ def test_a_killed_build_leaves_no_worker_process_behind(project: Path, moment: s
     build.send_signal(signal.SIGKILL)
     build.wait()
     assert_they_end(workers)
+
+
+def test_the_old_site_is_deleted_in_the_background_and_a_leftover_by_the_next_build(project: Path) -> None:
+    leftover = project / ".casecast-old-1-casecast-build-1-x"  # a deleting process that never finished
+    (leftover / "cases").mkdir(parents=True)
+    (leftover / "cases/index.html").write_text("old", encoding="utf-8")
+    assert build_site(project, exports=[])
+    assert build_site(project, exports=[])  # the first build's site is now the old tree
+    deadline = time.monotonic() + 30
+    while list(project.glob(".casecast-old-*")):
+        assert time.monotonic() < deadline, list(project.glob(".casecast-old-*"))
+        time.sleep(0.1)
+    assert (project / "site/index.html").is_file()

@@ -78,7 +78,7 @@ def build_site(
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    swap_in(work, final)
+    swap_in(work, final, background=True)
     return Built(True, plugin.loaded)
 
 

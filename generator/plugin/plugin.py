@@ -206,7 +206,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         return build_time().date()  # SOURCE_DATE_EPOCH, when set, makes builds reproducible
 
     def _load(self, root: Path, directory_urls: bool = True) -> None:
-        self.loaded = check_project(root, self._today())
+        slides = "slides" in self.config.exports or self.serving  # `--only site` draws none, so fits none
+        self.loaded = check_project(root, self._today(), slides=slides)
         preview = self.config.drafts or self.serving
         content = publishable(self.loaded, preview=preview)
         report_problems(self.loaded.problems)

@@ -72,7 +72,8 @@ class SlidePlan:
     def key(self) -> str:
         """Digest of everything that decides the pixels: text, layout, size, fonts (and their files)."""
         data = asdict(self)
-        data.pop("text")
+        for unseen in ("text", "name", "seconds", "case", "valid_until"):  # no pixel depends on these
+            data.pop(unseen)
         for picture in data["pictures"]:  # a picture by its bytes, wherever the project is (a QR code: its address)
             if picture["digest"]:
                 picture["source"] = ""
