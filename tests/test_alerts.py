@@ -20,7 +20,7 @@ from generator.loading import load_project
 from generator.model import Site
 from generator.publication import Publication
 from generator.scaffold import new_alert
-from generator.slides.plan import interleave
+from generator.slides.alerts import interleave
 from tests.test_cli import casecast
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -83,9 +83,11 @@ def test_the_site_time_zone_is_site_yamls_else_that_of_its_first_language() -> N
 
 def test_an_unknown_time_zone_in_site_yaml_is_said_at_its_line(project: Path) -> None:
     site = project / "content/site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("Asia/Shanghai", "Beijing"), encoding="utf-8")
+    lines = site.read_text(encoding="utf-8").replace("Asia/Shanghai", "Beijing").splitlines(keepends=True)
+    site.write_text("".join(lines), encoding="utf-8")
     (problem,) = [p for p in load_project(project).problems if p.file == "content/site.yaml"]
-    assert (problem.rule, problem.line) == ("schema", 7)
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("timezone:"))
+    assert (problem.rule, problem.line) == ("schema", line)
     assert "'Beijing' is not a time zone name" in problem.message and "Asia/Shanghai" in problem.message
 
 

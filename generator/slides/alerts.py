@@ -39,3 +39,13 @@ def alert_slides(ctx: _Context, version: AlertVersion) -> list[SlidePlan]:
     conditions = frozenset({alert.level.value})
     plan = ctx.slide("alert", version.id, texts, version, ctx.pictures(), conditions)
     return [plan] if plan is not None else []
+
+
+def interleave(alerts: list[SlidePlan], plans: list[SlidePlan], every: int) -> list[SlidePlan]:
+    """The alerts first, and again after every `every` slides (the loop then comes back to the first ones)."""
+    if not alerts:
+        return plans
+    shown = list(alerts)
+    for start in range(0, len(plans), every):
+        shown += (alerts if start else []) + plans[start : start + every]
+    return shown

@@ -17,7 +17,7 @@ from generator.i18n import N_, _
 from generator.model import CaseVersion, Content, Display, ThemeVersion
 from generator.problems import SLIDES, Problems, display_scope
 from generator.publication import Publication
-from generator.slides.alerts import alert_slides
+from generator.slides.alerts import alert_slides, interleave
 from generator.slides.fit import Fitted, break_lines, fit_text
 from generator.slides.fonts import bitmap_face, fallback_faces, find_face, missing_characters
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
@@ -140,16 +140,6 @@ def needs_bitmap(display: Display) -> bool:
 
 def _renumber(plan: SlidePlan, number: int) -> SlidePlan:
     return SlidePlan(**{**plan.__dict__, "name": f"{number:02d}-{plan.name}"})
-
-
-def interleave(alerts: list[SlidePlan], plans: list[SlidePlan], every: int) -> list[SlidePlan]:
-    """The alerts first, and again after every `every` slides (the loop then comes back to the first ones)."""
-    if not alerts:
-        return plans
-    shown = list(alerts)
-    for start in range(0, len(plans), every):
-        shown += (alerts if start else []) + plans[start : start + every]
-    return shown
 
 
 class _Context:
