@@ -1,5 +1,5 @@
-"""What the consumer-protection office approved, as one number: a SHA-256 of everything a case version
-publishes — every field but `review`, as values, and the bytes of its picture.
+"""What the consumer-protection office approved, as one number: a SHA-256 of everything a case version (or an
+alert) publishes — every field but `review`, as values, and the bytes of its picture.
 
 As values: the fields are read by the model first, so indentation, key order, comments, quoting and block
 style do not change the digest (a date is a date however it is written), while any change to a word, a
@@ -13,6 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from generator.alert import Alert, AlertVersion
 from generator.model import Case, CaseVersion
 
 PREFIX = "sha256:"
@@ -26,7 +27,15 @@ def case_digest(case: Case, image_sha256: str | None) -> str:
     return PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def version_digest(version: CaseVersion, root: Path) -> str:
+def alert_digest(alert: Alert) -> str:
+    fields = alert.model_dump(mode="json", by_alias=True, exclude={"review"}, exclude_defaults=True)
+    text = json.dumps({"alert": fields}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def version_digest(version: CaseVersion | AlertVersion, root: Path) -> str:
+    if isinstance(version, AlertVersion):
+        return alert_digest(version.alert)
     return case_digest(version.case, image_sha256(version.case.image, root))
 
 

@@ -180,9 +180,11 @@ def approve_case(
     reviewer: str,
     until: dt.date | None,
     today: dt.date,
+    folder: str | None = None,
 ) -> Approved:
-    """Check the case, then write its approval bound to the text as it is now. Refused, with the problems, if
-    its own words have an error: an approval must never cover unmasked personal data or a promise."""
+    """Check the case (or the alert: `folder` "alerts"; None: whichever of the two has that id), then write its
+    approval bound to the text as it is now. Refused, with the problems, if its own words have an error: an
+    approval must never cover unmasked personal data or a promise."""
     from generator.checking import check_project  # the whole rule set, as `casecast check` runs it
 
     number, reviewer = number.strip(), reviewer.strip()
@@ -204,8 +206,13 @@ def approve_case(
             )
         )
     name = f"{case_id}.yaml" if lang == site.default_language else f"{case_id}.{lang}.yaml"
-    file = f"content/cases/{name}"
-    version = loaded.content.case(case_id, lang)
+    asked = folder
+    folder = folder or _folder_of(root, name)
+    file = f"content/{folder}/{name}"
+    if folder == "alerts":
+        version = loaded.content.alerts.get((case_id, lang))
+    else:
+        version = loaded.content.case(case_id, lang)
     blocking = Problems(
         p
         for p in loaded.problems.errors
@@ -215,6 +222,20 @@ def approve_case(
         blocking = Problems(p for p in loaded.problems.errors if p.file == file)
     if blocking:
         raise ApproveError(_("{file} has errors; it cannot be approved until they are fixed:", file=file), blocking)
+    if version is None and asked is None and not (root / "content" / "alerts" / name).is_file():
+        raise ApproveUsage(
+            _(
+                "there is no case or alert '{id}' in '{lang}': neither content/cases/{name} nor content/alerts/{name} "
+                "exists",
+                id=case_id,
+                lang=lang,
+                name=name,
+            )
+        )
+    if version is None and folder == "alerts":
+        raise ApproveUsage(
+            _("there is no alert '{id}' in '{lang}': {file} does not exist", id=case_id, lang=lang, file=file)
+        )
     if version is None:
         raise ApproveUsage(
             _("there is no case '{id}' in '{lang}': {file} does not exist", id=case_id, lang=lang, file=file)
@@ -224,6 +245,20 @@ def approve_case(
     text = read_text(path)
     _write_keeping_mode(path, with_review(text, approval))
     return Approved(file, approval)
+
+
+def _folder_of(root: Path, name: str) -> str:
+    """cases, or alerts when only an alert has that name; both: the command must be told which."""
+    case, alert = (root / "content" / folder / name for folder in ("cases", "alerts"))
+    if case.is_file() and alert.is_file():
+        raise ApproveUsage(
+            _(
+                "both content/cases/{name} and content/alerts/{name} exist: add --alert to approve the alert, or "
+                "--case to approve the case",
+                name=name,
+            )
+        )
+    return "alerts" if alert.is_file() else "cases"
 
 
 def _write_keeping_mode(path: Path, text: str) -> None:

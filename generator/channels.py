@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from generator.alert import AlertVersion, alert_heading
 from generator.model import CaseVersion, Site
 
 # A text message in UCS-2 (Chinese, Korean on a Unicode network, any emoji): a phone counts UTF-16 units.
@@ -38,6 +39,20 @@ TEMPLATES = {  # a message made from the slogan or the title when a case has no 
     "zh": ["【{org}】{text}。如有疑问请拨打{hotline}", "【{org}】{text}。咨询{hotline}"],
     "ko": ["[{org}] {text}. 문의 {hotline}", "{text}. 문의 {hotline}"],
     "en": ["{org}: {text}. Questions? Call {hotline}", "{org}: {text}. Call {hotline}", "{text}. Call {hotline}"],
+}
+
+ALERT_TEMPLATES = {  # an alert's message when it has no `sms:` of its own: its level said first, then its text
+    "zh": [
+        "【{org}】{heading}·{level}：{text}。咨询{hotline}",
+        "【{org}】{level}：{text}。咨询{hotline}",
+        "【{org}】{text}",
+    ],
+    "ko": [
+        "[{org}] {heading}({level}) {text}. 문의 {hotline}",
+        "[{org}] {text}. 문의 {hotline}",
+        "{text}. 문의 {hotline}",
+    ],
+    "en": ["{org} {heading} ({level}): {text}. Call {hotline}", "{org}: {text}. Call {hotline}", "{text}"],
 }
 
 
@@ -147,3 +162,28 @@ def lms_subject(version: CaseVersion, site: Site) -> str:
         if korean_bytes(candidate)[0] <= LMS_KO_SUBJECT_BYTES and not korean_bytes(candidate)[1]:
             return candidate
     return ""
+
+
+def alert_sms(version: AlertVersion, site: Site, words: dict[str, str]) -> Sms:
+    """An alert's push / SMS text: its own `sms:` (signed in Chinese), else one made from its level and text
+    (`words`: the language's interface words, theme/pages/labels.yaml), in one message when a template allows."""
+    alert, lang = version.alert, version.lang
+    org = site.text(site.organization, lang) or ""
+    heading, level = alert_heading(words, alert.level)
+    subject = next((s for s in (f"[{org}] {heading}", f"[{org}]") if korean_bytes(s)[0] <= LMS_KO_SUBJECT_BYTES), "")
+    if alert.sms:
+        text = alert.sms.strip()
+        if lang == "zh" and org and not SIGNATURE.search(text):
+            text = f"【{org}】{text}"
+        return measure(text, lang, "sms", subject)
+    values = {
+        "org": org,
+        "heading": heading,
+        "level": level,
+        "text": alert.text.strip().rstrip("。.!！"),
+        "hotline": site.hotline,
+    }
+    measured = [
+        measure(t.format(**values), lang, "text", subject) for t in ALERT_TEMPLATES.get(lang, ALERT_TEMPLATES["en"])
+    ]
+    return next((sms for sms in measured if sms.kind == "sms"), min(measured, key=lambda sms: sms.count))

@@ -11,8 +11,10 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from generator import i18n
+from generator.alert import as_moment
+from generator.buildinfo import build_time
 from generator.cache import cache_dir, code_digest, write_atomic
-from generator.labels import LABELS, LabelsError, load_labels
+from generator.labels import LABELS, Labels, LabelsError, load_labels
 from generator.loading import Loaded, load_project
 from generator.model import CaseVersion, Content, ReviewStatus, Site
 from generator.problems import WHOLE_FILE, Problem, Problems
@@ -25,23 +27,32 @@ SITE_FILE = "content/site.yaml"  # on every page, slide and snippet: an error in
 LAYOUTS = "theme/slides/layouts.yaml"
 
 
-def check_project(root: Path, today: dt.date | None = None, *, slides: bool = True) -> Loaded:
-    """Every file loaded and checked. `slides=False` (a build of the site alone) leaves out fitting every text
-    to every lobby display: what only a slide would withhold is the slides' business, and they are not built."""
+def check_project(
+    root: Path, today: dt.date | None = None, now: dt.datetime | dt.date | None = None, *, slides: bool = True
+) -> Loaded:
+    """`now` is the moment the content is checked for (which alerts are live): a moment (one without a zone is
+    the site's), or a day, which stands for its start; by default the build's time when `today` is not given
+    (SOURCE_DATE_EPOCH, else the clock), else the start of `today`. `slides=False` (a build of the site alone)
+    leaves out fitting every text to every lobby display: what only a slide would withhold is the slides'
+    business, and they are not built."""
     root = Path(root)
+    if now is None:
+        now = today if today is not None else build_time()
     today = today or dt.date.today()
     loaded = load_project(root)
     problems = loaded.problems
     site = loaded.content.site if loaded.content is not None else None
+    loaded.now = as_moment(now, site.zone if site else dt.UTC)
     text_rules = TextRules(loaded.sources, site, text_rules_cache(root))
     found: list[Problem] = []
     try:
         if loaded.content is not None:
             problems.extend(references.check(loaded.content, root, loaded.sources, loaded.broken))
             problems.extend(files.check(loaded.content, root, loaded.sources))
-            problems.extend(review.check(loaded.content, loaded.sources, today, root))
-            problems.extend(sms.check(loaded.content, loaded.sources))
-            if _labels_ok(root, problems):
+            problems.extend(review.check(loaded.content, loaded.sources, today, root, loaded.now))
+            labels = _labels(root, problems)
+            problems.extend(sms.check(loaded.content, loaded.sources, labels))
+            if labels is not None:
                 problems.extend(check_wechat(loaded.content, loaded.sources, root, root / LABELS))
                 if slides:  # while the text rules run on the other core
                     found = _slide_problems(loaded, root, today)
@@ -65,14 +76,13 @@ def text_rules_cache(root: Path) -> Path:
     return cache_dir(root) / f"text-rules.{i18n.current()}.json"
 
 
-def _labels_ok(root: Path, problems: Problems) -> bool:
+def _labels(root: Path, problems: Problems) -> Labels | None:
     """The interface words every renderer needs: a slip there is the designer's to fix, at its line."""
     try:
-        load_labels(root / LABELS)
+        return load_labels(root / LABELS)
     except LabelsError as error:
         problems.add(LABELS, error.line, error.column, error.rule, error.message)
-        return False
-    return True
+        return None
 
 
 class TextRules:
@@ -172,7 +182,7 @@ def _slide_problems(loaded: Loaded, root: Path, today: dt.date):
         return []
     bad = loaded.problems.files_with_errors()
     content = publishable(loaded)
-    options = SlideOptions(root=root, today=today, cache=cache_dir(root) / "slides")
+    options = SlideOptions(root=root, today=today, cache=cache_dir(root) / "slides", now=loaded.now)
     found = check_slides(content, loaded.sources, options)
     return [p for p in dict.fromkeys(found) if p.file not in bad]
 
@@ -195,6 +205,7 @@ def publishable(loaded: Loaded, preview: bool = False) -> Content | None:
             if v.file not in bad or v.file in waiting
         },
         themes={k: v for k, v in content.themes.items() if v.file not in bad},
+        alerts={k: v for k, v in content.alerts.items() if v.file not in bad},
     )
 
 

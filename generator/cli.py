@@ -14,7 +14,7 @@ from generator import i18n
 from generator.checking import check_project, checked_files
 from generator.i18n import _
 from generator.problems import format_json, format_text
-from generator.scaffold import ScaffoldError, new_case, new_theme
+from generator.scaffold import ScaffoldError, new_alert, new_case, new_theme
 
 ONLY_CHOICES = ("site", "slides", "mobile", "wechat")  # "site" and generator.pipeline.OUTPUTS
 
@@ -177,14 +177,24 @@ def serve(port: int, host: str, lang: str | None) -> None:
 )
 @lang_option()
 def review(fmt: str, sheet: Path | None, lang: str | None) -> None:
-    """List every case with its review status, number, reviewer, date and expiry."""
-    from generator.review_report import format_rows_json, format_rows_text, review_rows
+    """List every case (and urgent alert) with its review status, number, reviewer, date and expiry."""
+    from generator.buildinfo import build_time
+    from generator.review_report import (
+        alert_rows,
+        format_alert_rows_text,
+        format_rows_json,
+        format_rows_text,
+        review_rows,
+    )
 
     root = _project(lang)
     today = dt.date.today()
-    loaded = check_project(root, today)
-    rows = review_rows(loaded, today)
-    click.echo(format_rows_json(rows) if fmt == "json" else format_rows_text(rows))
+    loaded = check_project(root, today, build_time())
+    rows, alerts = review_rows(loaded, today), alert_rows(loaded, loaded.now)
+    if fmt == "json":
+        click.echo(format_rows_json(rows, alerts))
+    else:
+        click.echo(format_rows_text(rows) + ("\n\n" + format_alert_rows_text(alerts) if alerts else ""))
     if sheet is not None:
         _write_review_sheet(root, loaded, today, sheet)
 
@@ -228,14 +238,23 @@ class _Day(click.ParamType):
 @click.option("--number", required=True, help="The review number, e.g. XB-2026-031.")
 @click.option("--reviewer", required=True, help="Who approves, e.g. 消费者权益保护办公室.")
 @click.option("--until", type=_Day(), default=None, help="Last day the approval is valid (YYYY-MM-DD).")
-def approve(case_id: str, lang: str | None, number: str, reviewer: str, until: dt.date | None) -> None:
-    """The office's sign-off: write CASE_ID's review block, bound to its text as it is now."""
+@click.option(
+    "--alert/--case",
+    "alert",
+    default=None,
+    help="ID is an urgent alert (content/alerts/) or a case; needed only when both have that id.",
+)
+def approve(
+    case_id: str, lang: str | None, number: str, reviewer: str, until: dt.date | None, alert: bool | None
+) -> None:
+    """The office's sign-off: write the review block of case (or alert) CASE_ID, bound to its text as it is now."""
     from generator.approval import short
     from generator.approve import ApproveError, ApproveUsage, approve_case
 
     root = _project(lang)
+    folder = None if alert is None else "alerts" if alert else "cases"
     try:
-        done = approve_case(root, case_id, lang, number, reviewer, until, dt.date.today())
+        done = approve_case(root, case_id, lang, number, reviewer, until, dt.date.today(), folder)
     except ApproveError as error:
         click.echo(_("error: {message}", message=str(error)), err=True)
         if error.problems:
@@ -405,6 +424,25 @@ def new_theme_command(month: str, lang: str | None) -> None:
     root = _project(lang)
     try:
         path = new_theme(root, month, lang)
+    except ScaffoldError as error:
+        click.echo(_("error: {message}", message=error), err=True)
+        sys.exit(2)
+    click.echo(
+        _(
+            "wrote {file}: fill in the places marked TODO, then run 'casecast check'",
+            file=path.relative_to(root).as_posix(),
+        )
+    )
+
+
+@new.command("alert")
+@click.argument("alert_id")
+@lang_option(content=True)
+def new_alert_command(alert_id: str, lang: str | None) -> None:
+    """Write content/alerts/ALERT_ID.yaml (or ALERT_ID.LANG.yaml), an urgent alert, to fill in."""
+    root = _project(lang)
+    try:
+        path = new_alert(root, alert_id, lang)
     except ScaffoldError as error:
         click.echo(_("error: {message}", message=error), err=True)
         sys.exit(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator.alert import Alert, AlertVersion, alert_version, as_moment
 from generator.i18n import _
 from generator.model import Case, CaseVersion, Content, Site, Theme, ThemeVersion
 from generator.problems import Problems
@@ -42,6 +44,7 @@ class Loaded:
     files: int
     sources: dict[str, Source]
     broken: set[tuple[str, str]] = field(default_factory=set)  # (id, lang) of files that failed to load
+    now: dt.datetime | None = None  # the moment it was checked for (checking.check_project): which alerts are live
 
 
 def load_project(root: Path) -> Loaded:
@@ -85,7 +88,42 @@ def load_project(root: Path) -> Loaded:
         else:
             _add_unique(content.cases, key, CaseVersion(key[0], key[1], case, _rel(path, root)), problems)
 
+    for path in sorted((content_dir / "alerts").glob("*.yaml")):
+        files += 1
+        key = _file_key(
+            path, CASE_NAME, site, root, problems, "alerts/phishing-wave.yaml, alerts/phishing-wave.ko.yaml"
+        )
+        if key is None:
+            continue
+        alert = _load_model(path, Alert, root, problems, sources, site)
+        version = alert_version(*key, alert, _rel(path, root), site.zone) if alert is not None else None
+        if version is None or not _in_order(version, site, sources.get(version.file), problems):
+            broken.add(key)
+        else:
+            _add_unique(content.alerts, key, version, problems)
+
     return Loaded(content, problems, files, sources, broken)
+
+
+def _in_order(version: AlertVersion, site: Site, source: Source | None, problems: Problems) -> bool:
+    """An alert ends after it starts (its `until`, and its approval's last day, after its `from`)."""
+    if version.end > version.start:
+        return True
+    written_end = as_moment(version.alert.until, site.zone, end=True)
+    key = ("until",) if written_end <= version.start else ("review", "until")
+    line, column = source.position(key) if source else (1, 1)
+    problems.add(
+        version.file,
+        line,
+        column,
+        "schema",
+        _(
+            "the alert ends ({end}) before it starts ({start}); check 'from' and 'until'",
+            end=version.end.isoformat(sep=" ", timespec="minutes"),
+            start=version.start.isoformat(sep=" ", timespec="minutes"),
+        ),
+    )
+    return False
 
 
 def load_file(path: Path, model: type[BaseModel], site: Site | None = None) -> tuple[BaseModel | None, Problems]:
@@ -107,7 +145,7 @@ def ignored_files(root: Path) -> Problems:
     for entry in sorted(content.iterdir()):
         if _hidden(entry.name):
             continue
-        if entry.is_dir() and entry.name in ("cases", "themes"):
+        if entry.is_dir() and entry.name in ("cases", "themes", "alerts"):
             for inner in sorted(entry.iterdir()):
                 if _hidden(inner.name):
                     continue
@@ -126,7 +164,7 @@ def ignored_files(root: Path) -> Problems:
                         name=_yaml_name(inner.name),
                     )
                     problems.add(_rel(inner, root), 1, 1, "schema", message, "warning")
-        elif entry.is_dir() and entry.name.lower().rstrip("s") in ("case", "theme"):
+        elif entry.is_dir() and entry.name.lower().rstrip("s") in ("case", "theme", "alert"):
             folder = entry.name.lower().rstrip("s") + "s"
             for file in _yaml_files_in(entry):
                 message = _(
@@ -138,8 +176,9 @@ def ignored_files(root: Path) -> Problems:
                 problems.add(_rel(file, root), 1, 1, "schema", message, "warning")
         elif entry.is_file() and _looks_like_yaml(entry.name) and entry.name != "site.yaml":
             message = _(
-                "Casecast reads content/site.yaml, cases from content/cases/ and months' themes from "
-                "content/themes/: this file is ignored; move it into one of those folders"
+                "Casecast reads content/site.yaml, cases from content/cases/, months' themes from "
+                "content/themes/ and urgent alerts from content/alerts/: this file is ignored; move it into one of "
+                "those folders"
             )
             problems.add(_rel(entry, root), 1, 1, "schema", message, "warning")
     return problems

@@ -6,9 +6,10 @@ import calendar
 import datetime as dt
 import functools
 import string
+import zoneinfo
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +22,9 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+if TYPE_CHECKING:
+    from generator.alert import AlertVersion
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -124,6 +128,20 @@ def _known_placeholders(line: str) -> str:
 
 ReviewLine = Annotated[Text, AfterValidator(_known_placeholders)]
 
+# Where a time written without a zone is, when site.yaml does not say: the country of the site's first language
+DEFAULT_ZONES = {"zh": "Asia/Shanghai", "ko": "Asia/Seoul"}
+
+
+def _time_zone(name: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise PydanticCustomError("time_zone", "unknown time zone {name}", {"name": name}) from None
+    return name
+
+
+TimeZone = Annotated[Text, AfterValidator(_time_zone)]
+
 
 class ForbiddenTerms(Strict):
     add: dict[LangCode, list[Text]] = Field(
@@ -171,6 +189,14 @@ class Site(Strict):
         "审查编号：{number}; placeholders {number}, {date}, {until}, {reviewer} ({date:%Y.%m.%d} for 2026.02.20)",
     )
 
+    timezone: TimeZone | None = Field(
+        None,
+        description="Where the times in alerts are, e.g. Asia/Shanghai, Asia/Seoul; default: by the first language",
+    )
+    alert_every: int = Field(
+        5, ge=1, le=100, description="An active alert is shown first on every screen, and again after every N slides"
+    )
+
     @field_validator("wechat")
     @classmethod
     def _wechat_in_site_languages(cls, wechat: WeChat | None, info: ValidationInfo) -> WeChat | None:
@@ -185,6 +211,12 @@ class Site(Strict):
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        """The site's time zone: site.yaml's `timezone`, else that of its first language's country, else UTC."""
+        name = self.timezone or DEFAULT_ZONES.get(self.default_language)
+        return zoneinfo.ZoneInfo(name) if name else dt.UTC
 
     def text(self, value: Localized | None, lang: str) -> str | None:
         """A site-wide wording in `lang`, falling back to the default language."""
@@ -346,6 +378,7 @@ class Content:
     site: Site
     cases: dict[tuple[str, str], CaseVersion] = field(default_factory=dict)
     themes: dict[tuple[str, str], ThemeVersion] = field(default_factory=dict)
+    alerts: dict[tuple[str, str], AlertVersion] = field(default_factory=dict)  # generator/alert.py
 
     @property
     def languages(self) -> list[str]:
@@ -362,6 +395,9 @@ class Content:
             (t for (_, l), t in self.themes.items() if l == lang),
             key=lambda t: t.month,
         )
+
+    def alerts_in(self, lang: str) -> list[AlertVersion]:
+        return sorted((a for (_, l), a in self.alerts.items() if l == lang), key=lambda a: a.id)
 
     def case(self, case_id: str, lang: str) -> CaseVersion | None:
         return self.cases.get((case_id, lang))

@@ -67,8 +67,8 @@ def report_problems(problems: Problems) -> None:
         log.warning(_("left out of the site because of errors: {files}", files=", ".join(skipped)))
 
 
-def slide_options(root: Path, today: dt.date) -> SlideOptions:
-    return SlideOptions(root=root, today=today, cache=cache_dir(root) / "slides")
+def slide_options(root: Path, today: dt.date, now: dt.datetime | None = None) -> SlideOptions:
+    return SlideOptions(root=root, today=today, cache=cache_dir(root) / "slides", now=now)
 
 
 def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, only=None) -> None:
@@ -85,7 +85,8 @@ def write_slides(root: Path, loaded: Loaded | None, out: Path, today: dt.date, o
         return
     started = time.perf_counter()
     try:
-        result = build_slides(content, loaded.sources, slide_options(root, today), out, progress=log.info, only=only)
+        options = slide_options(root, today, loaded.now)
+        result = build_slides(content, loaded.sources, options, out, progress=log.info, only=only)
     except (LayoutError, FontNotFound) as error:
         raise BuildError(str(error)) from None
     log.info(
@@ -131,7 +132,7 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
         return
     started = time.perf_counter()
     labels = root / "theme" / "pages" / "labels.yaml"
-    publication = Publication.decide(loaded.problems, today)
+    publication = Publication.decide(loaded.problems, today, now=loaded.now)
     result = build_mobile(content, root, out, today, labels, cache=cache_dir(root) / "mobile", publication=publication)
     log.info(
         _(
@@ -146,6 +147,8 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
             budget=FRAGMENT_BUDGET // 1024,
         )
     )
+    if result.alerts:
+        log.info(_("mobile: {count} urgent alert(s) live: their text messages are in alerts/", count=result.alerts))
     for name in result.over_budget:
         log.warning(
             _(
@@ -175,7 +178,7 @@ def write_wechat(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
         return
     started = time.perf_counter()
     labels = root / "theme" / "pages" / "labels.yaml"
-    result = build_wechat(content, root, out, labels, Publication.decide(loaded.problems, today))
+    result = build_wechat(content, root, out, labels, Publication.decide(loaded.problems, today, now=loaded.now))
     log.info(
         _(
             "wechat: {articles} articles with {images} pictures to upload in {seconds} s",
@@ -196,8 +199,9 @@ OUTPUTS: dict[str, Callable[[Path, Loaded, Path, dt.date], None]] = {
 def build_exports(root: Path, exports: list[str], *, strict: bool = False) -> Built:
     """`casecast build --only slides`: renew site/exports/<kind>/ alone, swapped in whole on success."""
     root = Path(root).resolve()
-    today = build_time().date()
-    loaded = check_project(root, today)
+    now = build_time()
+    today = now.date()
+    loaded = check_project(root, today, now)
     report_problems(loaded.problems)
     for file in (LABELS, SITE_FILE):
         if file in loaded.problems.files_with_errors():

@@ -14,7 +14,7 @@ Severity = Literal["error", "warning"]
 RULES = (
     "yaml-syntax", "schema", "duplicate-key", "unknown-reference", "duplicate-id", "pii-cn-id", "pii-phone",
     "pii-bank-card", "pii-kr-rrn", "pii-email", "forbidden-term", "not-approved", "changed-since-approval",
-    "expired", "too-long", "missing-glyph", "missing-file", "unsafe-content",
+    "expired", "too-long", "missing-glyph", "missing-file", "unsafe-content", "scheduled",
 )  # fmt: skip
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.model import CaseVersion, ReviewStatus
+from generator.alert import AlertVersion, by_urgency
+from generator.model import CaseVersion, Content, ReviewStatus
 from generator.problems import SMS, WECHAT, Problems
 
 
@@ -19,10 +20,25 @@ class Publication:
     drafts: bool = False  # a preview: cases not approved yet are shown, under a banner
     no_sms: frozenset[str] = field(default_factory=frozenset)  # files whose text message is withheld
     no_wechat: frozenset[str] = field(default_factory=frozenset)  # files whose WeChat article is withheld
+    now: dt.datetime | None = None  # the build's moment: which alerts are live (None: none is)
 
     @classmethod
-    def decide(cls, problems: Problems, today: dt.date, drafts: bool = False) -> Publication:
-        return cls(today, drafts, frozenset(problems.withheld(SMS)), frozenset(problems.withheld(WECHAT)))
+    def decide(
+        cls, problems: Problems, today: dt.date, drafts: bool = False, now: dt.datetime | None = None
+    ) -> Publication:
+        return cls(today, drafts, frozenset(problems.withheld(SMS)), frozenset(problems.withheld(WECHAT)), now)
+
+    def alert_live(self, version: AlertVersion) -> bool:
+        """An alert is shown only approved, from its `from` up to its `until` (or its approval's end): a build
+        after that leaves it out of every output."""
+        return version.approved and self.now is not None and version.live(self.now)
+
+    def live_alerts(self, content: Content, lang: str) -> list[AlertVersion]:
+        """The alerts shown now in `lang`, the most urgent first."""
+        return by_urgency([v for v in content.alerts_in(lang) if self.alert_live(v)])
+
+    def alert_sms(self, version: AlertVersion) -> bool:
+        return self.alert_live(version) and version.file not in self.no_sms
 
     def on_site(self, version: CaseVersion) -> bool:
         """The case has a page: approved, or in a preview anything but withdrawn."""

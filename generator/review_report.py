@@ -1,5 +1,6 @@
-"""The reviewer's view: every case in every language, what changed since its approval, what is waiting,
-what expires, what has problems, and the digest of the text each approval is bound to."""
+"""The reviewer's view: every case (and every urgent alert) in every language, what changed since its
+approval, what is waiting, what expires, what is live or scheduled, what has problems, and the digest of the
+text each approval is bound to."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import unicodedata
 from dataclasses import asdict, dataclass
 
+from generator.alert import AlertVersion
 from generator.approval import short
 from generator.i18n import N_, _
 from generator.loading import Loaded
@@ -25,6 +27,11 @@ PUBLISHED = N_("published")
 EXPIRED = N_("expired (archive only)")
 WITHDRAWN = N_("withdrawn")
 ORDER = {CHANGED: 0, WAITING: 1, NO_DIGEST: 2, EXPIRES: 3, PUBLISHED: 4, EXPIRED: 5, WITHDRAWN: 6}
+# An alert's: what is on every screen now, what is still to come, what is over
+LIVE = N_("live now, until {when}")
+SCHEDULED = N_("scheduled: from {when}")
+ENDED = N_("ended (on no output)")
+ALERT_ORDER = {CHANGED: 0, WAITING: 1, NO_DIGEST: 2, LIVE: 3, SCHEDULED: 4, ENDED: 5, WITHDRAWN: 6}
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,101 @@ def _state(version: CaseVersion, today: dt.date, changed: bool) -> tuple[str, in
     return (NO_DIGEST if version.case.review.digest is None else PUBLISHED), None
 
 
+@dataclass(frozen=True)
+class AlertRow:
+    file: str
+    id: str
+    lang: str
+    level: str
+    text: str
+    status: str
+    number: str
+    reviewer: str
+    date: str
+    starts: str  # its `from`, as a moment
+    ends: str  # its end: its `until`, or its approval's end if earlier
+    digest: str
+    state: str
+    problems: int
+    when: str = ""  # for "live now, until {when}" and "scheduled: from {when}"
+
+    def state_text(self) -> str:
+        return _(self.state, when=self.when)
+
+
+def alert_rows(loaded: Loaded, now: dt.datetime) -> list[AlertRow]:
+    if loaded.content is None:
+        return []
+    counts: dict[str, int] = {}
+    for problem in loaded.problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+    changed = {p.file for p in loaded.problems.errors if p.rule == "changed-since-approval"}
+    rows = []
+    for version in loaded.content.alerts.values():
+        review = version.alert.review
+        state, when = _alert_state(version, now, version.file in changed)
+        rows.append(
+            AlertRow(
+                file=version.file,
+                id=version.id,
+                lang=version.lang,
+                level=version.alert.level.value,
+                text=version.alert.text,
+                status=review.status.value,
+                number=review.number or "",
+                reviewer=review.reviewer or "",
+                date=review.date.isoformat() if review.date else "",
+                starts=_moment(version.start),
+                ends=_moment(version.end),
+                digest=short(review.digest),
+                state=state,
+                problems=counts.get(version.file, 0),
+                when=when,
+            )
+        )
+    return sorted(rows, key=lambda r: (ALERT_ORDER[r.state], r.starts, r.id, r.lang))
+
+
+def _alert_state(version: AlertVersion, now: dt.datetime, changed: bool) -> tuple[str, str]:
+    status = version.alert.review.status
+    if status in (ReviewStatus.draft, ReviewStatus.in_review):
+        return WAITING, ""
+    if status is ReviewStatus.withdrawn:
+        return WITHDRAWN, ""
+    if changed:
+        return CHANGED, ""
+    if version.ended(now):
+        return ENDED, ""
+    if now < version.start:
+        return SCHEDULED, _moment(version.start)
+    return (NO_DIGEST, "") if version.alert.review.digest is None else (LIVE, _moment(version.end))
+
+
+def _moment(moment: dt.datetime) -> str:
+    return moment.isoformat(sep=" ", timespec="minutes")
+
+
+def format_alert_rows_text(rows: list[AlertRow]) -> str:
+    headers = [_("alert"), _("lang"), _("level"), _("status"), _("review no."), _("from"), _("until"), _("digest")]
+    headers += [_("state"), _("problems")]
+    table = [
+        [r.id, r.lang, r.level, r.status, r.number, r.starts, r.ends, r.digest, r.state_text(), str(r.problems or "")]
+        for r in rows
+    ]
+    widths = [max(_width(str(x)) for x in column) for column in zip(headers, *table, strict=False)]
+    lines = [_line(headers, widths), _line(["-" * w for w in widths], widths)]
+    lines += [_line(row, widths) for row in table]
+    lines.append(
+        _(
+            "{count} alert version(s); {live} live now, {scheduled} scheduled",
+            count=len(rows),
+            live=sum(r.state == LIVE for r in rows),
+            scheduled=sum(r.state == SCHEDULED for r in rows),
+        )
+    )
+    return "\n".join(lines)
+
+
 def format_rows_text(rows: list[Row]) -> str:
     headers = [
         _("case"),
@@ -141,14 +243,20 @@ def format_rows_text(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def format_rows_json(rows: list[Row]) -> str:
+def format_rows_json(rows: list[Row], alerts: list[AlertRow] = ()) -> str:
     cases = []
     for row in rows:
         data = asdict(row)
         data["state"] = row.state.format(days=row.days) if row.days is not None else row.state
         del data["days"]
         cases.append(data)
-    return json.dumps({"cases": cases}, ensure_ascii=False, indent=2)
+    shown = []
+    for alert in alerts:
+        data = asdict(alert)
+        data["from"], data["until"] = data.pop("starts"), data.pop("ends")
+        data["state"] = alert.state.format(when=data.pop("when"))
+        shown.append(data)
+    return json.dumps({"cases": cases, "alerts": shown}, ensure_ascii=False, indent=2)
 
 
 def _width(text: str) -> int:

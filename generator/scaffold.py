@@ -1,20 +1,22 @@
-"""`casecast new case ID` and `casecast new theme YYYY-MM`: a commented file to fill in, in the file's language.
+"""`casecast new case ID`, `casecast new theme YYYY-MM` and `casecast new alert ID`: a commented file to fill in,
+in the file's language.
 
 The comments and the example are in the language of the file being written (generator/templates/, one per
 language Casecast speaks; any other language gets the English one). A translation starts from what does not
-change between languages: a case's category and audience, a theme's cases, copied from the default-language
-file when there is one."""
+change between languages: a case's category and audience, a theme's cases, an alert's level and times, copied
+from the default-language file when there is one."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from pathlib import Path
 
 import yaml
 
 from generator.i18n import LANGUAGES, _
-from generator.model import third_wednesday
+from generator.model import DEFAULT_ZONES, third_wednesday
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MONTH = re.compile(r"^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$")
@@ -27,18 +29,27 @@ NOTES = {
         "audience": "可多选：{choices}",
         "cases": "本月案例的编号，按页面和屏幕上的顺序，例如：[fake-tax-refund, card-renting]",
         "copied": "取自 {file}",
+        "level": "级别：caution（注意）、warning（警告）、danger（危险）",
+        "from": "开始：年-月-日 时:分（本站时区；别的时区在后面加 +08:00）",
+        "until": "结束：从这一刻起不再显示；只写日期就到当天结束",
     },
     "ko": {
         "category": "다음 중 하나: {choices}",
         "audience": "여러 개 가능: {choices}",
         "cases": "이달 사례의 id, 화면에 나올 순서대로. 예: [fake-tax-refund, card-renting]",
         "copied": "{file}에서 가져옴",
+        "level": "등급: caution (주의), warning (경고), danger (위험)",
+        "from": "시작: 년-월-일 시:분 (사이트 시간대. 다른 시간대면 뒤에 +09:00)",
+        "until": "끝: 이 시각부터 나오지 않음. 날짜만 쓰면 그날 끝까지",
     },
     "en": {
         "category": "one of: {choices}",
         "audience": "any of: {choices}",
         "cases": "the ids of this month's cases, in page and screen order, e.g. [fake-tax-refund, card-renting]",
         "copied": "copied from {file}",
+        "level": "caution, warning or danger",
+        "from": "start: YYYY-MM-DD HH:MM, in the site's time zone (or add +08:00)",
+        "until": "end: not shown from then on; a day alone: through that day",
     },
 }
 COMMENT_AT = 33  # the column where the templates' end-of-line comments start
@@ -111,6 +122,46 @@ def new_theme(root: Path, month: str, lang: str | None = None) -> Path:
     return _write(path, text)
 
 
+def new_alert(root: Path, alert_id: str, lang: str | None = None) -> Path:
+    if not ID.match(alert_id):
+        raise ScaffoldError(
+            _(
+                "'{id}' cannot be an alert id: use lower-case letters, digits and hyphens, e.g. phishing-wave",
+                id=alert_id,
+            )
+        )
+    site = _read_site(root)
+    lang, default = _language(site, lang)
+    path = _target(root, "alerts", alert_id, lang, default)
+    words = NOTES[_template_language(lang)]
+    original = _read_default(root, "alerts", alert_id) if lang != default else {}
+    copied = words["copied"].format(file=f"content/alerts/{alert_id}.yaml")
+    now = dt.datetime.now(_zone(site, default)).replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
+    values = {
+        "level": "TODO",
+        "start": now.strftime("%Y-%m-%d %H:%M"),
+        "end": (now + dt.timedelta(days=7)).strftime("%Y-%m-%d 18:00"),
+    }
+    notes = {}
+    for key, field in (("level", "level"), ("start", "from"), ("end", "until")):
+        value = original.get(field)
+        if isinstance(value, (str, dt.date)) and str(value) and not str(value).startswith("TODO"):
+            values[key] = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else str(value)
+            notes[key] = copied
+        else:
+            notes[key] = words[field]
+    text = _template("alert", lang).format(
+        rel=_rel(path, root),
+        approve=f"casecast approve {alert_id} --alert" + ("" if lang == default else f" --lang {lang}"),
+        **values,
+        **{
+            f"{key}_note": _comment(f"{field}: {values[key]}", notes[key])
+            for key, field in (("level", "level"), ("start", "from"), ("end", "until"))
+        },
+    )
+    return _write(path, text)
+
+
 # -----------------------------------------------------------------------------
 # helpers
 # -----------------------------------------------------------------------------
@@ -135,6 +186,15 @@ def _target(root: Path, folder: str, name: str, lang: str, default: str) -> Path
     if path.exists():
         raise ScaffoldError(_("{file} already exists; nothing was written", file=_rel(path, root)))
     return path
+
+
+def _zone(site: dict, default: str) -> dt.tzinfo:
+    """The site's time zone as site.yaml says (generator.model.Site.zone), read from the raw file."""
+    name = site.get("timezone") or DEFAULT_ZONES.get(default)
+    try:
+        return zoneinfo.ZoneInfo(str(name)) if name else dt.UTC
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
 
 
 def _template_language(lang: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.alert import Alert
 from generator.model import Case, Site, Theme
 
-SCHEMAS = {"site": Site, "theme": Theme, "case": Case}
+SCHEMAS = {"site": Site, "theme": Theme, "case": Case, "alert": Alert}
 
 
 def schema_text(name: str) -> str:

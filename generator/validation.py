@@ -90,6 +90,26 @@ def describe(detail: dict, model: type[BaseModel], source: Source, site: Site | 
             value=value,
             allowed=", ".join(status.value for status in ReviewStatus),
         )
+    if kind == "moment":
+        return _(
+            "'{where}' must be a day and time written as YYYY-MM-DD HH:MM, e.g. {example} (with +08:00 or +09:00 "
+            "after it for a time zone other than the site's; a day alone as YYYY-MM-DD)",
+            where=where.name,
+            example="2026-11-20 09:00",
+        )
+    if kind == "enum" and where.key == "level":
+        return _(
+            "'{value}' is not an alert level; write one of: caution (주의 · 注意), warning (경고 · 警告), "
+            "danger (위험 · 危险)",
+            value=value,
+        )
+    if kind == "time_zone":
+        return _(
+            "'{where}': '{value}' is not a time zone name; write it as the tz database does, e.g. Asia/Shanghai "
+            "or Asia/Seoul",
+            where=where.name,
+            value=value,
+        )
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return _(
             "'{where}' must be a date written as YYYY-MM-DD, e.g. {example}", where=where.name, example="2026-03-15"
@@ -328,7 +348,7 @@ def fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     for part in loc:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
-            field = current.model_fields.get(part)
+            field = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
             if field is None:
                 return []
             current = field.annotation
@@ -337,7 +357,7 @@ def fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
             current = args[-1] if args else None
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return [field.alias or name for name, field in current.model_fields.items()]
     return []
 
 
@@ -346,7 +366,7 @@ def model_keys(model: type[BaseModel]) -> frozenset[str]:
     """Every key a file of this model may have, at any level."""
     keys: set[str] = set()
     for name, field in model.model_fields.items():
-        keys.add(name)
+        keys.add(field.alias or name)  # as written in the file: `from`, not from_
         for inner in _models_in(field.annotation):
             keys |= model_keys(inner)
     return frozenset(keys)

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import code_digest, write_atomic
-from generator.channels import FRAGMENT_BUDGET, sms_message
+from generator.channels import FRAGMENT_BUDGET, alert_sms, sms_message
 from generator.labels import load_labels
 from generator.mobile.feed import json_feed
 from generator.mobile.fragment import render_fragment
@@ -25,6 +25,7 @@ from generator.publication import Publication
 @dataclass
 class MobileResult:
     cases: int = 0
+    alerts: int = 0  # live alerts' text messages and feed items
     rendered: int = 0  # rendered this time; the rest came from the cache
     largest_fragment: int = 0  # bytes, images excluded
     over_budget: list[str] = field(default_factory=list)
@@ -76,6 +77,14 @@ def build_mobile(
             if done.bare_size > FRAGMENT_BUDGET:
                 result.over_budget.append(f"{lang}/{version.id}.html")
             result.cases += 1
+        alerts = publication.live_alerts(content, lang)
+        for version in alerts:  # alerts/<id>.txt: each live alert's push / SMS text, and what it costs
+            if publication.alert_sms(version):
+                sms = alert_sms(version, site, labels)
+                (folder / "alerts").mkdir(exist_ok=True)
+                (folder / "alerts" / f"{version.id}.txt").write_text(sms.text + "\n", encoding="utf-8")
+                (folder / "alerts" / f"{version.id}.sms.json").write_text(sms_facts(sms), encoding="utf-8")
+            result.alerts += 1
         prefix = "" if lang == site.default_language else f"{lang}/"
         (folder / "feed.json").write_text(
             json_feed(
@@ -86,6 +95,8 @@ def build_mobile(
                 page_url=lambda v, p=prefix: f"{home}{p}cases/{v.id}/",
                 content_html=lambda v, f=fragments: f[v.id],
                 review_line=lambda v, t=labels: v.review_line(site.review_line_for(v.lang, t["review"] + t["sep"])),
+                alerts=alerts,
+                words=labels,
             ),
             encoding="utf-8",
         )

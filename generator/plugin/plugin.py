@@ -26,7 +26,7 @@ from generator.loading import Loaded
 from generator.media import clean_image
 from generator.model import Site
 from generator.pipeline import OUTPUTS, BuildError, keep_previous, report_problems
-from generator.plugin.config import CasecastConfig
+from generator.plugin.config import CasecastConfig, parse_moment
 from generator.plugin.search import SearchParser, page_search_docs
 from generator.preview import PREVIEW_FOLDER, PreviewMemory, add_problem_pages, write_waiting_exports
 from generator.problems import Problems
@@ -87,6 +87,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         # Material prints these into every page as they are (MkDocs' templates do not escape): as Markup
         # they are escaped text once, and Material's own `| e` leaves them so.
         config.site_name = Markup.escape(content.site.text(content.site.name, lang) or config.site_name)
+        # The live alerts' banner, at the top of every page of this language (theme/overrides/main.html)
+        config.extra["casecast_alert"] = Markup(self.pages.banners.get(lang, "") if self.pages else "")
         org = content.site.text(content.site.organization, lang) or ""
         config.copyright = Markup("© {} {}").format(self._today().year, org)
         if content.site.brand.logo:
@@ -202,12 +204,18 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
 
     def _today(self) -> dt.date:
         if self.config.today:
-            return dt.date.fromisoformat(self.config.today)
+            moment = parse_moment(self.config.today)
+            return moment.date() if isinstance(moment, dt.datetime) else moment
         return build_time().date()  # SOURCE_DATE_EPOCH, when set, makes builds reproducible
+
+    def _now(self) -> dt.datetime | dt.date:
+        """The build's moment (which alerts are live): the `today` option (a day alone: its start, in the site's
+        time zone), else SOURCE_DATE_EPOCH, else the clock."""
+        return parse_moment(self.config.today) if self.config.today else build_time()
 
     def _load(self, root: Path, directory_urls: bool = True) -> None:
         slides = "slides" in self.config.exports or self.serving  # `--only site` draws none, so fits none
-        self.loaded = check_project(root, self._today(), slides=slides)
+        self.loaded = check_project(root, self._today(), self._now(), slides=slides)
         preview = self.config.drafts or self.serving
         content = publishable(self.loaded, preview=preview)
         report_problems(self.loaded.problems)
@@ -225,6 +233,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             drafts=preview,
             directory_urls=directory_urls,
             screen_previews=self.serving,
+            now=self.loaded.now,
         )
         try:
             self.pages = render_site(content, options)

@@ -5,28 +5,33 @@ error that withholds the text message alone."""
 
 from __future__ import annotations
 
-from generator.channels import Sms, sms_message
+from generator.channels import Sms, alert_sms, sms_message
 from generator.i18n import _
-from generator.model import CaseVersion, Content
+from generator.labels import Labels
+from generator.model import Content
 from generator.problems import SMS, Problems
 from generator.yamlsource import Source
 
 
-def check(content: Content, sources: dict[str, Source]) -> Problems:
+def check(content: Content, sources: dict[str, Source], labels: Labels | None = None) -> Problems:
+    """Every case's text message, and (with the interface words an alert's message is made with) every alert's."""
     problems = Problems()
-    for version in content.cases.values():
-        sms = sms_message(version, content.site)
-        source = sources.get(version.file)
+    messages = [(version.file, version.lang, sms_message(version, content.site)) for version in content.cases.values()]
+    for version in content.alerts.values() if labels is not None else []:
+        words = {**labels.get("en", {}), **labels.get(version.lang, {})}
+        messages.append((version.file, version.lang, alert_sms(version, content.site, words)))
+    for file, lang, sms in messages:
+        source = sources.get(file)
         line, column = source.position((sms.field,)) if source else (1, 1)
-        where = (version.file, line, column)
-        if version.lang == "ko":
+        where = (file, line, column)
+        if lang == "ko":
             _check_korean(problems, where, sms)
         else:
-            _check_parts(problems, where, sms, version)
+            _check_parts(problems, where, sms, lang)
     return problems
 
 
-def _check_parts(problems: Problems, where: tuple[str, int, int], sms: Sms, version: CaseVersion) -> None:
+def _check_parts(problems: Problems, where: tuple[str, int, int], sms: Sms, lang: str) -> None:
     """Chinese (and any other language): one message, or parts joined on the phone, each billed."""
     if sms.parts == 1:
         return
@@ -37,7 +42,7 @@ def _check_parts(problems: Problems, where: tuple[str, int, int], sms: Sms, vers
             "the text message has {count} characters{signed}: it goes out as {parts} messages, each billed "
             "(one message holds {one}, each part of a longer one {part}); to send one, keep `sms:` within {one}",
             count=sms.count,
-            signed=_(", the signature included") if version.lang == "zh" else "",
+            signed=_(", the signature included") if lang == "zh" else "",
             parts=sms.parts,
             one=sms.one,
             part=sms.part,

@@ -15,6 +15,7 @@ from generator.labels import load_labels
 from generator.markup import render_markdown
 from generator.model import CaseVersion, Content, ReviewStatus, ThemeVersion, third_wednesday
 from generator.publication import Publication
+from generator.site.alerts import alert_banner
 from generator.site.search import SearchEntry, entry_text
 from generator.site.text import make_environment
 
@@ -28,6 +29,7 @@ class SiteOptions:
     drafts: bool = False  # preview: show cases that are not approved yet, under a banner
     directory_urls: bool = True  # False for the portable site: links name the .html file (file:// has no index)
     screen_previews: bool = False  # casecast serve: a waiting case's banner links to its slides and mobile pages
+    now: dt.datetime | None = None  # the build's moment: which alerts are live (None: none is)
 
 
 @dataclass
@@ -37,6 +39,7 @@ class SitePages:
     hidden: set[str] = field(default_factory=set)  # pages reachable by links, kept out of the nav
     search: list[SearchEntry] = field(default_factory=list)  # case pages' entries, made here (site/search.py)
     images: set[str] = field(default_factory=set)  # content/ paths of the pictures the pages show
+    banners: dict[str, str] = field(default_factory=dict)  # lang -> the live alerts' banner (HTML), on every page
 
 
 # What YAML may not hold unescaped (control characters, DEL, C1, surrogates, U+FFFE/FFFF): one such
@@ -112,7 +115,7 @@ class _Renderer:
         self.default = content.site.default_language
         self.env = make_environment(options.templates)
         self.labels = load_labels(options.templates / "labels.yaml")
-        self.publication = Publication(options.today, options.drafts)
+        self.publication = Publication(options.today, options.drafts, now=options.now)
 
     # -- which cases show -----------------------------------------------------
 
@@ -129,6 +132,7 @@ class _Renderer:
         t = {**self.labels.get("en", {}), **self.labels.get(lang, {})}
         cases = [c for c in self.content.cases_in(lang) if self.visible(c)]
         themes = self.content.themes_in(lang)
+        out.banners[lang] = alert_banner(self.publication.live_alerts(self.content, lang), t)
         for version in cases:
             path = self.path(f"cases/{version.id}.md", lang)
             out.pages[path], out.bodies[path] = self.case_page(version, t)

@@ -41,6 +41,7 @@ class SlideOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     layouts: str = "theme/slides/layouts.yaml"
     labels: str = LABELS
+    now: dt.datetime | None = None  # the build's moment: which alerts are live (None: none)
 
 
 @dataclass
@@ -64,9 +65,13 @@ def plan_slides(
     memo = FitMemo(options.cache / "fits.json")
     keep_coverage_in(options.cache / "fonts.json")
     fonts = font_files(content, options)
-    planner = Planner(content, layouts, labels, sources, options.today, fonts, memo=memo, root=options.root)
+    planner = Planner(
+        content, layouts, labels, sources, options.today, fonts, memo=memo, root=options.root, now=options.now
+    )
     folders: dict[Folder, list[SlidePlan]] = {}
     for name, display in content.site.displays.items():
+        for lang in content.languages:  # an alert is fitted to every display, whatever months there are
+            planner.alerts(name, display, lang)
         for theme in sorted(content.themes.values(), key=lambda t: (t.month, t.lang)):
             folders[(name, theme.month, theme.lang)] = planner.month(name, display, theme)
     memo.save()
@@ -121,7 +126,7 @@ def build_slides(
             (d, p.name, options.cache / f"{p.key()}.{p.format}")
             for (d, m, l), v in folders.items()
             if (m, l) == (month, lang)
-            for p in v
+            for p in _once(v)
         ]
         for name, heading, items in contact_pages(shown, f"{month} · {lang}"):
             key = hashlib.sha256(repr([(d, n, c.name) for d, n, c in items] + [heading]).encode()).hexdigest()[:24]
@@ -252,6 +257,18 @@ def _place_scroll(plan: SlidePlan, folder: Path, lang: str, videos: dict, result
         _place(video, folder / f"{stem}.mp4")
     else:
         result.videos_missing.append(f"{folder.name}/{stem}.mp4: {video}")
+
+
+def _once(slides: list[SlidePlan]) -> list[SlidePlan]:
+    """A month's slides for its contact sheet: an alert shown again after every few slides, once."""
+    seen: set[str] = set()
+    kept = []
+    for plan in slides:
+        if plan.alert is None or plan.alert not in seen:
+            kept.append(plan)
+        if plan.alert is not None:
+            seen.add(plan.alert)
+    return kept
 
 
 def contact_pages(shown: list, heading: str) -> list[tuple[str, str, list]]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from generator.alert import AlertLevel
 from generator.i18n import _
 from generator.model import Display
 from generator.yamlsource import Source, SourceError, read_source
@@ -15,8 +16,9 @@ SIZE_CLASSES = ("title", "body", "fine", "line")
 MIN_CONTRAST = 7.0
 # Layers that show a picture, not text: the bank's logo, a QR code to the case's H5 page, the case's picture.
 PICTURE_ROLES = ("logo", "qr", "picture")
-# A layer may be used only when the slide has (or lacks) one of those: `when: picture`, `when: no-qr`.
-CONDITIONS = tuple(c for role in PICTURE_ROLES for c in (role, f"no-{role}"))
+# A layer may be used only when the slide has (or lacks) one of those: `when: picture`, `when: no-qr`; on an
+# alert's slide, only at one level: `when: danger`.
+CONDITIONS = tuple(c for role in PICTURE_ROLES for c in (role, f"no-{role}")) + tuple(AlertLevel)
 
 
 class LayoutError(Exception):
@@ -38,14 +40,15 @@ class Layer:
     align: str = "left"
     valign: str = "top"
     bullet: str = ""
-    when: str | None = None  # logo | qr | picture | no-logo | no-qr | no-picture
+    when: str | None = None  # logo | qr | picture | no-logo | no-qr | no-picture | caution | warning | danger
 
     @property
     def is_picture(self) -> bool:
         return self.role in PICTURE_ROLES
 
     def applies(self, shown: set[str]) -> bool:
-        """Whether the layer is used on a slide that shows `shown` (a subset of PICTURE_ROLES)."""
+        """Whether the layer is used on a slide that shows `shown` (a subset of PICTURE_ROLES, and an alert's
+        level)."""
         if self.when is None:
             return True
         if self.when.startswith("no-"):

@@ -12,10 +12,12 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from generator.addresses import is_public
+from generator.alert import AlertVersion, by_urgency, start_of
 from generator.i18n import N_, _
 from generator.model import CaseVersion, Content, Display, ThemeVersion
 from generator.problems import SLIDES, Problems, display_scope
 from generator.publication import Publication
+from generator.slides.alerts import alert_slides, interleave
 from generator.slides.fit import Fitted, break_lines, fit_text
 from generator.slides.fonts import bitmap_face, fallback_faces, find_face, missing_characters
 from generator.slides.layout import Layer, Layout, layout_for, min_sizes
@@ -39,14 +41,40 @@ class Planner:
     problems: Problems = field(default_factory=Problems)
     memo: FitMemo = field(default_factory=lambda: FitMemo(None))
     root: Path | None = None  # the project: where the logo and the cases' pictures are (None: no pictures)
+    now: dt.datetime | None = None  # the build's moment: which alerts are live
+    _alerts: dict[tuple[str, str], list[SlidePlan]] = field(default_factory=dict, init=False, repr=False)
 
     # -- public ---------------------------------------------------------------
 
     def month(self, display_name: str, display: Display, theme: ThemeVersion) -> list[SlidePlan]:
-        lang = theme.lang
+        """The month's slides, the live alerts first and again after every `alert_every` slides."""
+        ctx = self.context(display_name, display, theme.lang)
+        plans = [p for p in self.month_slides(ctx, theme) if p is not None]
+        plans = interleave(self.alerts(display_name, display, theme.lang), plans, self.content.site.alert_every)
+        return [_renumber(plan, n) for n, plan in enumerate(plans, 1)]
+
+    def alerts(self, display_name: str, display: Display, lang: str) -> list[SlidePlan]:
+        """The slides of the alerts live now in `lang`, the most urgent first (planned once per display and
+        language). Approved alerts still to come are fitted too, so that one too long is said before it starts."""
+        key = (display_name, lang)
+        if key not in self._alerts:
+            publication = Publication(self.today, now=self.now)
+            ctx = self.context(display_name, display, lang)
+            shown: list[SlidePlan] = []
+            for version in by_urgency(self.content.alerts_in(lang)):
+                if version.approved and self.now is not None and not version.ended(self.now):
+                    plans = alert_slides(ctx, version)
+                    shown += plans if publication.alert_live(version) else []
+            self._alerts[key] = shown
+        return self._alerts[key]
+
+    def context(self, display_name: str, display: Display, lang: str) -> _Context:
         layout = layout_for(display, self.layouts, display_name)
         faces = tuple(fallback_faces(find_face(lang, override=self.fonts.get(lang))))
-        ctx = _Context(self, display_name, display, layout, faces, lang)
+        return _Context(self, display_name, display, layout, faces, lang)
+
+    def month_slides(self, ctx: _Context, theme: ThemeVersion) -> list[SlidePlan | None]:
+        display, lang = ctx.display, theme.lang
         cases = [c for c in (self.content.case(i, lang) for i in theme.theme.cases) if c and self.eligible(c)]
         plans: list[SlidePlan | None] = []
         if display.kind == "strip":
@@ -66,18 +94,12 @@ class Planner:
                 plans += ctx.case(version)
             for i, slogan in enumerate(theme.theme.slogans):
                 plans.append(ctx.slogan(slogan, (theme.file, ("slogans", i)), i))
-        numbered = []
-        for plan in (p for p in plans if p is not None):
-            numbered.append(_renumber(plan, len(numbered) + 1))
-        return numbered
+        return plans
 
     def preview_case(self, display_name: str, display: Display, version: CaseVersion, mark: str) -> list[SlidePlan]:
         """One case's slides on one display, stamped with `mark`, whatever its review status: the screen
         version a reviewer sees before approving (casecast serve, casecast review --sheet)."""
-        lang = version.lang
-        layout = layout_for(display, self.layouts, display_name)
-        faces = tuple(fallback_faces(find_face(lang, override=self.fonts.get(lang))))
-        ctx = _Context(self, display_name, display, layout, faces, lang)
+        ctx = self.context(display_name, display, version.lang)
         if display.kind == "strip":
             text, ref = version.case.slogan or version.case.title, ("slogan" if version.case.slogan else "title",)
             ctx.optional = not version.case.slogan
@@ -256,15 +278,23 @@ class _Context:
         }
         return self.slide("slogan", str(index + 1), texts, None, self.pictures())
 
-    def line(self, text: str, ref, name: str, version: CaseVersion | None = None) -> SlidePlan | None:
+    def line(
+        self, text: str, ref, name: str, version: CaseVersion | AlertVersion | None = None, kind: str = "line"
+    ) -> SlidePlan | None:
         """A strip's line: still if it fits the strip, else (on a strip that scrolls) one wide image that
-        scrolls left at the display's speed."""
-        layer = self.layout.slides["line"][0]
+        scrolls left at the display's speed. `kind` alert: drawn as the layout's alert line, if it has one."""
+        layer = self.layers(kind)[0]
         if self.scrolls and self.glyphs_ok(text, ref):
             low, high = self.line_sizes(layer)
             if self.fit(layer, text, self.box(layer), low, high) is None:
                 return self.scrolling(layer, text, name, version)
-        return self.slide("line", name, {"line": (text, ref)}, version)
+        return self.slide(kind, name, {"line": (text, ref)}, version)
+
+    def layers(self, kind: str) -> tuple[Layer, ...]:
+        """A slide kind's layers; on a strip whose layout has no alert line of its own, the strip's line."""
+        if kind not in self.layout.slides and self.display.kind == "strip":
+            return self.layout.slides["line"]
+        return self.layout.slides[kind]
 
     def line_sizes(self, layer: Layer) -> tuple[int, int]:
         if self.pixel:
@@ -272,7 +302,7 @@ class _Context:
         low = self.min[layer.size]
         return low, max(low, round(layer.max * self.display.height))
 
-    def scrolling(self, layer: Layer, text: str, name: str, version: CaseVersion | None) -> SlidePlan:
+    def scrolling(self, layer: Layer, text: str, name: str, version: CaseVersion | AlertVersion | None) -> SlidePlan:
         low, high = self.line_sizes(layer)
         size = high if self.pixel else max(low, round(high * 0.8))  # an outline font's marks reach below
         text = " ".join(text.split())
@@ -289,8 +319,7 @@ class _Context:
         return SlidePlan(
             name=f"{name}.png",
             kind="scroll",
-            case=version.id if version else None,
-            valid_until=version.case.valid_until.isoformat() if version and version.case.valid_until else None,
+            **self.timing(version),
             seconds=round(loop * max(1, math.ceil(shown / loop)), 3),  # whole passes, never cut off mid-slogan
             width=width,
             height=self.display.height,
@@ -324,6 +353,19 @@ class _Context:
         path = self.p.root / "content" / ref
         return str(path) if path.is_file() else None  # a missing picture is the missing-file rule's problem
 
+    def timing(self, version: CaseVersion | AlertVersion | None) -> dict:
+        """Whose slide it is and when a player may show it: an alert's `from` and `until`; a case's slides up to
+        the day after its last day (its valid_until, or its approval's end, whichever is earlier)."""
+        if isinstance(version, AlertVersion):
+            starts, ends = version.start.isoformat(), version.end.isoformat()
+            return {"case": None, "alert": version.id, "valid_until": None, "starts": starts, "ends": ends}
+        if version is None:
+            return {"case": None, "valid_until": None}
+        last = version.valid_through
+        ends = start_of(last + dt.timedelta(days=1), self.site.zone).isoformat() if last else None
+        until = version.case.valid_until.isoformat() if version.case.valid_until else None
+        return {"case": version.id, "valid_until": until, "ends": ends}
+
     def footer(self) -> str:
         org = self.site.text(self.site.organization, self.lang) or ""
         return f"{self.t['hotline']} {self.site.hotline} · {org}"
@@ -331,15 +373,22 @@ class _Context:
     # -- fitting --------------------------------------------------------------
 
     def slide(
-        self, kind: str, ident: str, texts: dict, version: CaseVersion | None, pictures: dict | None = None
+        self,
+        kind: str,
+        ident: str,
+        texts: dict,
+        version: CaseVersion | AlertVersion | None,
+        pictures: dict | None = None,
+        conditions: frozenset[str] = frozenset(),
     ) -> SlidePlan | None:
-        layers = self.layout.slides["line" if kind == "line" else kind]
+        """`conditions`: what else the layers' `when:` may ask for besides the pictures (an alert's level)."""
+        layers = self.layers(kind)
         pictures = pictures or {}
         blocks: list[Block] = []
         placed: list[Picture] = []
         ok = True
         for layer in layers:
-            if not layer.applies(set(pictures)):
+            if not layer.applies(set(pictures) | conditions):
                 continue
             if layer.is_picture:
                 if layer.role in pictures:
@@ -358,12 +407,11 @@ class _Context:
         shown = " ".join(line for b in blocks if b.role not in ("header", "footer", "review") for line in b.lines)
         seconds = self.display.seconds or max(8, round(len(shown) / 4 + 2))
         fmt = self.display.format
-        prefix = "line" if kind == "line" else kind
+        named = kind == "line" or self.display.kind == "strip"  # a strip's lines come with their whole name
         return SlidePlan(
-            name=f"{prefix}-{ident}.{fmt}" if kind != "line" else f"{ident}.{fmt}",
+            name=f"{ident}.{fmt}" if named else f"{kind}-{ident}.{fmt}",
             kind="strip" if kind == "line" else kind,
-            case=version.id if version else None,
-            valid_until=version.case.valid_until.isoformat() if version and version.case.valid_until else None,
+            **self.timing(version),
             seconds=seconds,
             width=self.display.width,
             height=self.display.height,
@@ -410,6 +458,8 @@ class _Context:
                 "title": N_("the title"),
                 "slogan": N_("the slogan"),
                 "review": N_("the review line (review_line in site.yaml)"),
+                "text": N_("the alert's text"),
+                "level": N_("the alert's level"),
             }
             self.too_long(layer, text, ref, low, item=_(items[layer.role]) if layer.role in items else "")
             return None

@@ -63,6 +63,11 @@ class SlidePlan:
     scroll: tuple[int, int, int] | None = None  # speed px/s, pixels per frame, display width: a scrolling strip
     text: str = field(default="", compare=False)
     mark: str = ""  # the preview's stamp on a slide not yet approved (草稿 · 审查中): never in a real build
+    alert: str | None = None  # the urgent alert it shows (content/alerts/<id>.yaml)
+    # When a player may show it (ISO 8601 moments, `until` not included): an alert's `from` and `until`; a case
+    # slide's end is the day after its valid_until or its approval's last day. Not part of its pixels.
+    starts: str | None = field(default=None, compare=False)
+    ends: str | None = field(default=None, compare=False)
 
     @property
     def loop_seconds(self) -> float:
@@ -72,7 +77,8 @@ class SlidePlan:
     def key(self) -> str:
         """Digest of everything that decides the pixels: text, layout, size, fonts (and their files)."""
         data = asdict(self)
-        for unseen in ("text", "name", "seconds", "case", "valid_until"):  # no pixel depends on these
+        # the same pixels, wherever it stands in a playlist and for however long
+        for unseen in ("text", "name", "seconds", "case", "valid_until", "starts", "ends"):
             data.pop(unseen)
         for picture in data["pictures"]:  # a picture by its bytes, wherever the project is (a QR code: its address)
             if picture["digest"]:
@@ -99,7 +105,10 @@ def describe(plan: SlidePlan) -> dict:
         "kind": plan.kind,
         **scrolling,
         "case": plan.case,
+        **({"alert": plan.alert} if plan.alert else {}),
         "valid_until": plan.valid_until,
+        "from": plan.starts,
+        "until": plan.ends,
         # The text as drawn, line by line: for LED controllers that take text, and for screen readers.
         "text": [{"role": b.role, "size": b.size, "lines": list(b.lines)} for b in plan.blocks],
     }
