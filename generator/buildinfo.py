@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from generator import __version__
+from generator.cache import cache_dir, write_atomic
 from generator.problems import Problems
 from generator.publish import BUILD_INFO, tree_hash
 
@@ -40,6 +41,19 @@ def content_version(root: Path) -> str | None:
     return commit + ("+uncommitted" if dirty else "")
 
 
+def _tree_hash(site: Path, root: Path) -> str:
+    """The whole tree's hash, reading only the files this build wrote anew (generator.publish.tree_hash)."""
+    store = cache_dir(root) / "tree-hashes.json"
+    try:
+        known = json.loads(store.read_text(encoding="utf-8"))
+        known = known if isinstance(known, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+    digest = tree_hash(site, known=known)
+    write_atomic(store, json.dumps(known))
+    return digest
+
+
 def write_build_info(site: Path, root: Path, problems: Problems, *, cases: int, drafts: bool, strict: bool) -> dict:
     exports = site / "exports"
     slides = [p for p in (exports / "slides").rglob("*") if p.suffix in (".png", ".jpg") and "contact" not in p.parts]
@@ -52,7 +66,7 @@ def write_build_info(site: Path, root: Path, problems: Problems, *, cases: int, 
         "strict": strict,
         "counts": {"cases": cases, "slides": len(slides), "mobile_files": len(mobile)},
         "problems": [asdict(p) for p in sorted(problems)],
-        "tree_sha256": tree_hash(site),
+        "tree_sha256": _tree_hash(site, root),
     }
     (site / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return info

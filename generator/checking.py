@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -28,13 +29,18 @@ LAYOUTS = "theme/slides/layouts.yaml"
 
 
 def check_project(
-    root: Path, today: dt.date | None = None, now: dt.datetime | dt.date | None = None, *, slides: bool = True
+    root: Path,
+    today: dt.date | None = None,
+    now: dt.datetime | dt.date | None = None,
+    *,
+    outputs: Collection[str] | None = None,
 ) -> Loaded:
     """`now` is the moment the content is checked for (which alerts are live): a moment (one without a zone is
     the site's), or a day, which stands for its start; by default the build's time when `today` is not given
-    (SOURCE_DATE_EPOCH, else the clock), else the start of `today`. `slides=False` (a build of the site alone)
-    leaves out fitting every text to every lobby display: what only a slide would withhold is the slides'
-    business, and they are not built."""
+    (SOURCE_DATE_EPOCH, else the clock), else the start of `today`. `outputs`: the outputs being built (by
+    default all). A build of the site alone fits no text to a lobby display and lays out no WeChat article:
+    what only a slide or an article would withhold is their business, and they are not built."""
+    slides = outputs is None or "slides" in outputs
     root = Path(root)
     if now is None:
         now = today if today is not None else build_time()
@@ -43,7 +49,7 @@ def check_project(
     problems = loaded.problems
     site = loaded.content.site if loaded.content is not None else None
     loaded.now = as_moment(now, site.zone if site else dt.UTC)
-    text_rules = TextRules(loaded.sources, site, text_rules_cache(root))
+    text_rules = TextRules(loaded.sources, site, text_rules_cache(root), share=not slides)
     found: list[Problem] = []
     try:
         if loaded.content is not None:
@@ -53,7 +59,8 @@ def check_project(
             labels = _labels(root, problems)
             problems.extend(sms.check(loaded.content, loaded.sources, labels))
             if labels is not None:
-                problems.extend(check_wechat(loaded.content, loaded.sources, root, root / LABELS))
+                if outputs is None or "wechat" in outputs:
+                    problems.extend(check_wechat(loaded.content, loaded.sources, root, root / LABELS))
                 if slides:  # while the text rules run on the other core
                     found = _slide_problems(loaded, root, today)
     except BaseException:
@@ -93,7 +100,8 @@ class TextRules:
 
     IN_WORKER_FROM = 100  # files; fewer are done sooner here than a worker starts
 
-    def __init__(self, sources: dict[str, Source], site: Site | None, cache_file: Path) -> None:
+    def __init__(self, sources: dict[str, Source], site: Site | None, cache_file: Path, share: bool = False) -> None:
+        """`share`: this process has nothing else to do meanwhile, so it takes half the files itself."""
         # what the rules read of the site besides a file's text: its terms, its public numbers, its default language
         settings = (
             site.model_dump(
@@ -110,13 +118,20 @@ class TextRules:
         self.keys = {file: f"{file}:{_digest(source.text)}" for file, source in sources.items()}
         todo = {file: source for file, source in sources.items() if self.keys[file] not in self.known}
         self.pending = None
+        self.site, self.here = site, {}
         if len(todo) >= self.IN_WORKER_FROM and (os.cpu_count() or 1) > 1:
+            if share:
+                files = sorted(todo)
+                self.here = {file: todo.pop(file) for file in files[: len(files) // 2]}
             pool = worker_pool(1)
             self.pending = (pool, todo, pool.submit(_find_in_files, todo, site))
         else:
             self._remember(todo, _find_in_files(todo, site))
 
     def result(self) -> Problems:
+        if self.here:
+            self._remember(self.here, _find_in_files(self.here, self.site))
+            self.here = {}
         if self.pending is not None:
             pool, todo, future = self.pending
             try:

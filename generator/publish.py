@@ -40,18 +40,37 @@ class Release:
     current: bool
 
 
-def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,)) -> str:
+def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,), known: dict[str, str] | None = None) -> str:
     """SHA-256 over every file's path and bytes, in a fixed order: equal trees, equal hashes. The files are read
-    and hashed on several threads (both let go of the interpreter while they work); the order stays fixed."""
+    and hashed on several threads (both let go of the interpreter while they work); the order stays fixed.
+
+    `known` (the build's own hash of what it wrote, never publish's check of a copy): file hashes by device,
+    inode, size and modification time, from the last build. Exports a build carries over are hard links to
+    files it hashed before; only what was written anew is read. It is updated in place."""
     paths = sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
     paths = [p for p in paths if p.relative_to(folder).as_posix() not in skip]
+    stamps = [_stamp(p) for p in paths] if known is not None else [None] * len(paths)
+    found = known or {}
+    todo = [p for p, stamp in zip(paths, stamps, strict=True) if stamp is None or stamp not in found]
     with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
-        hashes = pool.map(_file_sha256, paths, chunksize=64)
-        digest = hashlib.sha256()
-        for path, file_hash in zip(paths, hashes, strict=True):
-            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-            digest.update(file_hash)
+        fresh = dict(zip(todo, pool.map(_file_sha256, todo, chunksize=64), strict=True))
+    digest = hashlib.sha256()
+    used: dict[str, str] = {}
+    for path, stamp in zip(paths, stamps, strict=True):
+        file_hash = fresh[path] if path in fresh else bytes.fromhex(found[stamp])
+        if stamp is not None:
+            used[stamp] = file_hash.hex()
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(file_hash)
+    if known is not None:
+        known.clear()
+        known.update(used)
     return digest.hexdigest()
+
+
+def _stamp(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _file_sha256(path: Path) -> bytes:

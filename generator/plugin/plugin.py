@@ -214,8 +214,9 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         return parse_moment(self.config.today) if self.config.today else build_time()
 
     def _load(self, root: Path, directory_urls: bool = True) -> None:
-        slides = "slides" in self.config.exports or self.serving  # `--only site` draws none, so fits none
-        self.loaded = check_project(root, self._today(), self._now(), slides=slides)
+        # `--only site` draws no slide and lays out no article, so fits and checks none (the preview shows all)
+        outputs = None if self.serving else ["site", *self.config.exports]
+        self.loaded = check_project(root, self._today(), self._now(), outputs=outputs)
         preview = self.config.drafts or self.serving
         content = publishable(self.loaded, preview=preview)
         report_problems(self.loaded.problems)
