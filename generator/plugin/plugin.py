@@ -31,7 +31,7 @@ from generator.plugin.search import SearchParser, page_search_docs
 from generator.preview import PREVIEW_FOLDER, PreviewMemory, add_problem_pages, write_waiting_exports
 from generator.problems import Problems
 from generator.rules.files import image_problem
-from generator.site import SiteOptions, SitePages, render_site
+from generator.site import BODY_HERE, SiteOptions, SitePages, render_site
 from generator.site.search import Segmenter, inline_search_indexes, search_entries, split_search_index
 from generator.site.text import template_error
 from generator.site.theme_css import brand_css
@@ -116,9 +116,14 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
 
     @event_priority(100)  # before any other plugin reads the page's HTML
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """A case page's body was rendered as HTML by the site renderer: MkDocs converted only its title."""
+        """A page's body rendered as HTML by the site renderer (a case page, a month's case cards): MkDocs'
+        Markdown read only the rest of the page."""
         body = self.pages.bodies.get(page.file.src_uri) if self.pages else None
-        return html if body is None else f"{html}\n{body}"
+        if not body:
+            return html
+        if BODY_HERE in html:
+            return html.replace(BODY_HERE, body, 1)
+        return f"{html}\n{body}"
 
     @event_priority(100)  # before Material's search plugin, which then skips the page
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
@@ -126,7 +131,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         search = page.meta.get("search") or {}
         if self.segmenter is None or not isinstance(search, dict) or search.get("exclude") or SearchParser is None:
             return context
-        docs = page_search_docs(page)
+        # a month's case cards are left out of its entry (data-search-exclude): each case has its own
+        docs = page_search_docs(page, leave_out=self.pages.bodies.get(page.file.src_uri) if self.pages else None)
         self.segmenter.add([text for doc in docs for text in (doc["title"], doc["text"])])
         self.search_docs += docs
         page.meta["search"] = {**search, "exclude": True}

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.labels import load_labels
 from generator.markup import render_markdown
 from generator.model import CaseVersion, Content, ReviewStatus, ThemeVersion, third_wednesday
@@ -20,6 +22,9 @@ from generator.site.search import SearchEntry, entry_text
 from generator.site.text import make_environment
 
 NEWEST = 6
+# Where a page's HTML body goes (a month's case cards): a comment, which Markdown passes on as it is. Hundreds
+# of cards are HTML from the start (case_cards.html.j2) rather than Markdown MkDocs would parse on every build.
+BODY_HERE = "<!-- casecast: cards -->"
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,8 @@ class SiteOptions:
 @dataclass
 class SitePages:
     pages: dict[str, str] = field(default_factory=dict)  # src path (with .<lang> suffix) -> Markdown
-    bodies: dict[str, str] = field(default_factory=dict)  # src path -> HTML set after the page's Markdown
+    # src path -> HTML that MkDocs' Markdown never reads: put in place of BODY_HERE in the page, else after it
+    bodies: dict[str, str] = field(default_factory=dict)
     hidden: set[str] = field(default_factory=set)  # pages reachable by links, kept out of the nav
     search: list[SearchEntry] = field(default_factory=list)  # case pages' entries, made here (site/search.py)
     images: set[str] = field(default_factory=set)  # content/ paths of the pictures the pages show
@@ -102,6 +108,12 @@ def relative_url(from_url: str, to_url: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
+def cards_here(body: str) -> Markup:
+    """What a Markdown page template prints for its case cards (their HTML is the page's body): BODY_HERE, a
+    place MkDocs leaves alone; nothing when there are no cards, so `{% if cards %}` reads naturally."""
+    return Markup(BODY_HERE if body else "")
+
+
 # -----------------------------------------------------------------------------
 # the renderer
 # -----------------------------------------------------------------------------
@@ -145,13 +157,13 @@ class _Renderer:
         current, _ = self.current_theme(themes)
         for theme in themes:
             path = self.path(f"months/{theme.month}.md", lang)
-            out.pages[path] = self.month_page(theme, path, t)
+            out.pages[path], out.bodies[path] = self.month_page(theme, t)
             if theme is not current:
                 out.hidden.add(path)
         used = sorted({c.case.category for c in cases}, key=list(self.site.categories).index)
         for category in used:
             path = self.path(f"categories/{category}.md", lang)
-            out.pages[path] = self.category_page(category, lang, path, t)
+            out.pages[path], out.bodies[path] = self.category_page(category, lang, t)
             out.hidden.add(path)
         path = self.path("categories/index.md", lang)
         out.pages[path] = self.categories_page(used, lang, path, t)
@@ -159,14 +171,11 @@ class _Renderer:
         out.pages[path] = self.calendar_page(themes, lang, path, t)
         path = self.path("archive.md", lang)
         expired = [c for c in cases if c.expired(self.options.today)]
-        out.pages[path] = self.render(
-            "archive.md.j2",
-            meta=self.meta(t["archive"], None),
-            cases=[self.card(v, path) for v in self.newest_first(expired)],
-            t=t,
-        )
+        cards = self.cards([self.card(v, "archive.md") for v in self.newest_first(expired)], t)
+        out.pages[path] = self.render("archive.md.j2", meta=self.meta(t["archive"], None), cards=cards_here(cards), t=t)
+        out.bodies[path] = cards
         path = self.path("index.md", lang)
-        out.pages[path] = self.home_page(themes, cases, lang, path, t)
+        out.pages[path], out.bodies[path] = self.home_page(themes, cases, lang, path, t)
 
     def path(self, path: str, lang: str) -> str:
         return page_path(path, lang, self.default)
@@ -240,31 +249,32 @@ class _Renderer:
             ),
         )
 
-    def month_page(self, theme: ThemeVersion, path: str, t: dict) -> str:
+    def month_page(self, theme: ThemeVersion, t: dict) -> tuple[str, str]:
+        """The page's Markdown and its case cards (HTML)."""
+        here = f"months/{theme.month}.md"
         items = []
         for case_id in theme.theme.cases:
             version = self.content.case(case_id, theme.lang)
             if version is not None and self.listed(version):
-                items.append(self.card(version, path))
-        return self.render(
+                items.append(self.card(version, here))
+        cards = self.cards(items, t)
+        markdown = self.render(
             "month.md.j2",
             meta=self.meta(theme.theme.title, None),
             theme=theme.theme,
             checkup_day=theme.checkup_day.isoformat(),
-            cases=items,
+            cards=cards_here(cards),
             t=t,
         )
+        return markdown, cards
 
-    def category_page(self, category: str, lang: str, path: str, t: dict) -> str:
+    def category_page(self, category: str, lang: str, t: dict) -> tuple[str, str]:
+        here = f"categories/{category}.md"
         versions = [c for c in self.content.cases_in(lang) if c.case.category == category and self.listed(c)]
         name = self.site.category_name(category, lang)
-        return self.render(
-            "category.md.j2",
-            meta=self.meta(name, None),
-            name=name,
-            cases=[self.card(v, path) for v in self.newest_first(versions)],
-            t=t,
-        )
+        cards = self.cards([self.card(v, here) for v in self.newest_first(versions)], t)
+        markdown = self.render("category.md.j2", meta=self.meta(name, None), name=name, cards=cards_here(cards), t=t)
+        return markdown, cards
 
     def categories_page(self, used: list[str], lang: str, path: str, t: dict) -> str:
         counts = {c: 0 for c in used}
@@ -308,7 +318,7 @@ class _Renderer:
             table.append({"year": year, "rows": rows})
         return self.render("calendar.md.j2", meta=self.meta(t["calendar"], None), years=table, t=t)
 
-    def home_page(self, themes, cases, lang: str, path: str, t: dict) -> str:
+    def home_page(self, themes, cases, lang: str, path: str, t: dict) -> tuple[str, str]:
         current = None
         chosen, coming = self.current_theme(themes)
         if chosen:
@@ -320,16 +330,18 @@ class _Renderer:
                 "link": self.link(path, f"months/{chosen.month}.md", lang),
             }
         newest = self.newest_first([c for c in cases if self.listed(c)])[:NEWEST]
-        return self.render(
+        cards = self.cards([self.card(v, "index.md") for v in newest], t)
+        markdown = self.render(
             "home.md.j2",
             meta=self.meta(self.site.text(self.site.name, lang), None),
             site=self.site,
             current=current,
-            newest=[self.card(v, path) for v in newest],
+            cards=cards_here(cards),
             calendar_link=self.link(path, "calendar.md", lang),
             categories_link=self.link(path, "categories/index.md", lang),
             t=t,
         )
+        return markdown, cards
 
     # -- helpers --------------------------------------------------------------
 
@@ -344,14 +356,26 @@ class _Renderer:
                 return theme, True
         return None, False
 
-    def card(self, version: CaseVersion, from_path: str) -> dict[str, Any]:
+    def card(self, version: CaseVersion, here: str) -> dict[str, Any]:
+        """A case's card on the page `here` ('months/2026-11.md', in the case's language)."""
         return {
             "case": version.case,
-            "link": self.link(from_path, f"cases/{version.id}.md", version.lang),
+            "link": self.url(here, f"cases/{version.id}.md", version.lang),
             "category_name": self.site.category_name(version.case.category, version.lang),
             "draft": self.publication.in_preview_only(version),
             "status": t_status(self.labels, version),
         }
+
+    def cards(self, items: list[dict[str, Any]], t: dict) -> str:
+        """Case cards as HTML: a page's body (BODY_HERE marks their place in its Markdown)."""
+        return self.render("case_cards.html.j2", cases=items, t=t) if items else ""
+
+    def url(self, here: str, to: str, lang: str) -> str:
+        """The link from page `here` to page `to`, both in `lang` ('cases/x.md'), as the site's final URL."""
+        directory_urls = self.options.directory_urls
+        return relative_url(
+            page_url(here, lang, self.default, directory_urls), page_url(to, lang, self.default, directory_urls)
+        )
 
     @staticmethod
     def newest_first(versions: list[CaseVersion]) -> list[CaseVersion]:

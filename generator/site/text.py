@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -38,14 +39,23 @@ def phrased(value: object) -> str:
     """A title as plain() makes it, with <wbr> between its Chinese phrases: with `word-break: keep-all` (the
     site's CSS for titles) a narrow phone breaks it there and nowhere else, as a slide would (以案说险 stays
     whole, 300元 too)."""
+    return _phrased(value, plain)
+
+
+def phrased_html(value: object) -> Markup:
+    """phrased() for a page's HTML, which MkDocs' Markdown never reads: escaped as HTML only."""
+    return Markup(_phrased(value, lambda piece: html.escape(_CONTROL.sub("\ufffd", str(piece)), quote=False)))
+
+
+def _phrased(value: object, escape: Callable[[object], str]) -> str:
     text = " ".join(str(value).split())
     pieces = phrases(text)
     if "".join(pieces) != text:
-        return plain(value)
-    out = plain(pieces[0]) if pieces else ""
+        return escape(text)
+    out = escape(pieces[0]) if pieces else ""
     for before, piece in zip(pieces, pieces[1:], strict=False):
         between_phrases = " " not in (before, piece) and bool(_HAN.search(before + piece))
-        out += ("<wbr>" if between_phrases else "") + plain(piece)
+        out += ("<wbr>" if between_phrases else "") + escape(piece)
     return out
 
 
@@ -78,6 +88,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["plain"] = plain
     env.filters["phrased"] = phrased
+    env.filters["phrased_html"] = phrased_html
     env.filters["md"] = html_block
     env.filters["urlsafe"] = urlsafe
     return env
