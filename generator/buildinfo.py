@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import __version__
 from generator.cache import cache_dir, write_atomic
 from generator.problems import Problems
-from generator.publish import BUILD_INFO, tree_hash
+from generator.publish import BUILD_INFO, tree_files, tree_hash
 
 
 def build_time() -> dt.datetime:
@@ -56,8 +56,9 @@ def _tree_hash(site: Path, root: Path) -> str:
 
 def write_build_info(site: Path, root: Path, problems: Problems, *, cases: int, drafts: bool, strict: bool) -> dict:
     exports = site / "exports"
-    slides = [p for p in (exports / "slides").rglob("*") if p.suffix in (".png", ".jpg") and "contact" not in p.parts]
-    mobile = [p for p in (exports / "mobile").rglob("*") if p.is_file()]
+    slides = [n for n in tree_files(exports / "slides") if n.endswith((".png", ".jpg"))]
+    slides = [n for n in slides if "contact" not in n.split("/")]
+    mobile = tree_files(exports / "mobile")
     info = {
         "build_time": build_time().isoformat(),
         "casecast_version": __version__,

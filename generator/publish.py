@@ -47,8 +47,8 @@ def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,), known: dict[s
     `known` (the build's own hash of what it wrote, never publish's check of a copy): file hashes by device,
     inode, size and modification time, from the last build. Exports a build carries over are hard links to
     files it hashed before; only what was written anew is read. It is updated in place."""
-    paths = sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
-    paths = [p for p in paths if p.relative_to(folder).as_posix() not in skip]
+    names = [name for name in tree_files(folder) if name not in skip]
+    paths = [os.path.join(folder, name) for name in names]
     stamps = [_stamp(p) for p in paths] if known is not None else [None] * len(paths)
     found = known or {}
     todo = [p for p, stamp in zip(paths, stamps, strict=True) if stamp is None or stamp not in found]
@@ -56,11 +56,11 @@ def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,), known: dict[s
         fresh = dict(zip(todo, pool.map(_file_sha256, todo, chunksize=64), strict=True))
     digest = hashlib.sha256()
     used: dict[str, str] = {}
-    for path, stamp in zip(paths, stamps, strict=True):
+    for name, path, stamp in zip(names, paths, stamps, strict=True):
         file_hash = fresh[path] if path in fresh else bytes.fromhex(found[stamp])
         if stamp is not None:
             used[stamp] = file_hash.hex()
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(name.encode("utf-8") + b"\0")
         digest.update(file_hash)
     if known is not None:
         known.clear()
@@ -68,12 +68,24 @@ def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,), known: dict[s
     return digest.hexdigest()
 
 
-def _stamp(path: Path) -> str:
-    stat = path.stat()
+def tree_files(folder: Path) -> list[str]:
+    """Every file under `folder` (and every symbolic link, to a folder too), as a relative path with '/',
+    sorted folder by folder. os.walk: a site holds tens of thousands of files, and pathlib is slow at it."""
+    found = []
+    for top, folders, files in os.walk(folder):
+        here = os.path.relpath(top, folder).replace(os.sep, "/")
+        prefix = "" if here == "." else here + "/"
+        found += [prefix + name for name in files]
+        found += [prefix + name for name in folders if os.path.islink(os.path.join(top, name))]
+    return sorted(found, key=lambda name: name.split("/"))
+
+
+def _stamp(path: str) -> str:
+    stat = os.stat(path)
     return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _file_sha256(path: Path) -> bytes:
+def _file_sha256(path: str) -> bytes:
     with open(path, "rb") as file:
         return hashlib.file_digest(file, "sha256").digest()
 

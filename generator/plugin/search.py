@@ -8,10 +8,11 @@ except ImportError:  # without it, Material indexes the pages (and cuts their Ch
     SearchParser = None
 
 
-def page_search_docs(page) -> list[dict]:
-    """A page's sections as Material's search plugin makes them (material/plugins/search/plugin.py)."""
+def page_search_docs(page, leave_out: str | None = None) -> list[dict]:
+    """A page's sections as Material's search plugin makes them (material/plugins/search/plugin.py), without
+    the HTML `leave_out`, which is not searched (the parser would read through it to skip it)."""
     parser = SearchParser()
-    parser.feed(page.content)
+    parser.feed(page.content.replace(leave_out, "", 1) if leave_out else page.content)
     parser.close()
     docs = []
     for section in parser.data:
