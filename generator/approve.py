@@ -170,6 +170,7 @@ class ApproveUsage(ApproveError):
 class Approved:
     file: str
     approval: Approval
+    kept_until: bool = False  # `until` came from the approval this one replaces
 
 
 def approve_case(
@@ -240,11 +241,14 @@ def approve_case(
         raise ApproveUsage(
             _("there is no case '{id}' in '{lang}': {file} does not exist", id=case_id, lang=lang, file=file)
         )
-    approval = Approval(number, reviewer, today, until, version_digest(version, root))
+    # An approval given again keeps its last day unless the office gives another (one that has passed goes)
+    previous = (version.alert if folder == "alerts" else version.case).review.until
+    kept = until is None and previous is not None and previous >= today
+    approval = Approval(number, reviewer, today, previous if kept else until, version_digest(version, root))
     path = root / file
     text = read_text(path)
     _write_keeping_mode(path, with_review(text, approval))
-    return Approved(file, approval)
+    return Approved(file, approval, kept_until=kept)
 
 
 def _folder_of(root: Path, name: str) -> str:

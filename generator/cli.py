@@ -269,10 +269,18 @@ def approve(
             number=approval.number,
             reviewer=approval.reviewer,
             date=approval.date.isoformat(),
-            until=_(", valid until {date}", date=approval.until.isoformat()) if approval.until else "",
+            until=_until_words(approval.until, done.kept_until),
             digest=short(approval.digest),
         )
     )
+
+
+def _until_words(until: dt.date | None, kept: bool) -> str:
+    if until is None:
+        return ""
+    if kept:
+        return _(", still valid until {date} as before (--until gives another day)", date=until.isoformat())
+    return _(", valid until {date}", date=until.isoformat())
 
 
 @main.command()

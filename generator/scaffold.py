@@ -152,7 +152,9 @@ def new_alert(root: Path, alert_id: str, lang: str | None = None) -> Path:
             notes[key] = words[field]
     text = _template("alert", lang).format(
         rel=_rel(path, root),
-        approve=f"casecast approve {alert_id} --alert" + ("" if lang == default else f" --lang {lang}"),
+        approve=f"casecast approve {alert_id}"
+        + (" --alert" if (root / "content/cases" / path.name).exists() else "")  # a case of that name too
+        + ("" if lang == default else f" --lang {lang}"),
         **values,
         **{
             f"{key}_note": _comment(f"{field}: {values[key]}", notes[key])

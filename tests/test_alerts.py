@@ -219,7 +219,7 @@ def test_casecast_new_alert_writes_a_file_to_fill_in_and_its_translation_copies_
     text = path.read_text(encoding="utf-8")
     assert (
         "级别：caution（注意）、warning（警告）、danger（危险）" in text
-        and "casecast approve phishing-wave --alert" in text
+        and "casecast approve phishing-wave --number 审查编号 --reviewer 审查部门" in text
     )
     said = {p.message for p in check_project(project).problems if p.file == "content/alerts/phishing-wave.yaml"}
     assert said >= {"'text' still says TODO; write the real text", "'level' still says TODO; write the real text"}

@@ -83,6 +83,20 @@ def test_an_edit_after_approval_withholds_the_case_everywhere_until_it_is_approv
     assert "XB-2026-212" in page and "每天给500元" in page
 
 
+def test_approving_again_keeps_the_last_day_unless_the_office_gives_another(project: Path) -> None:
+    approve_case(project, "card-renting", None, "XB-2026-211", "消保办 王审", dt.date(2027, 6, 30), TODAY)
+    edit_story(project, "每天给300元", "每天给500元")
+    result = casecast(project, "approve", "card-renting", "--number", "XB-2026-212", "--reviewer", "消保办 王审")
+    assert result.returncode == 0, result.stderr
+    assert "still valid until 2027-06-30 as before (--until gives another day)" in result.stdout
+    assert "  until: 2027-06-30\n" in (project / CASE).read_text(encoding="utf-8")
+    done = approve_case(project, "card-renting", None, "XB-2026-213", "消保办", dt.date(2028, 1, 31), TODAY)
+    assert done.approval.until == dt.date(2028, 1, 31) and not done.kept_until
+    later = dt.date(2028, 2, 1)  # the last day has passed: approved again, the case has none
+    done = approve_case(project, "card-renting", None, "XB-2028-001", "消保办", None, later)
+    assert done.approval.until is None and "\n  until:" not in (project / CASE).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "style",
     [
