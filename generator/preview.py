@@ -21,7 +21,7 @@ from generator.model import CaseVersion, ReviewStatus, Site
 from generator.pipeline import LAYOUTS, slide_options
 from generator.problems import SLIDES, Problem
 from generator.site.pages import SitePages, page_path
-from generator.site.problems import LastGood, problem_page
+from generator.site.problems import LastGood, problem_page, with_problems
 from generator.slides.build import font_files, render_case_slides
 from generator.slides.contact import review_sheet as contact_sheet_of
 from generator.slides.fonts import FontNotFound
@@ -49,7 +49,9 @@ class PreviewMemory:
 
 
 def add_problem_pages(loaded: Loaded, pages: SitePages, memory: PreviewMemory) -> list[str]:
-    """Give every case or month whose file has an error a page that says why; returns their paths."""
+    """Give every case or month whose file has an error a page that says why (the problems above the page
+    when they withhold only part of it, as a misspelt id in a month's list does); returns the paths of the
+    pages that are not built."""
     if loaded.content is None:
         return []
     site = loaded.content.site
@@ -57,7 +59,13 @@ def add_problem_pages(loaded: Loaded, pages: SitePages, memory: PreviewMemory) -
     for problem in loaded.problems:
         by_file.setdefault(problem.file, []).append(problem)
     added = []
-    for file in sorted(loaded.problems.files_with_errors()):
+    whole = loaded.problems.files_with_errors()
+    for file in sorted({p.file for p in loaded.problems.errors} - whole):  # built, without what each concerns
+        found = page_of(file, site)
+        if found is not None and found[0] in pages.pages:
+            errors = [p for p in by_file[file] if p.severity == "error"]
+            pages.pages[found[0]] = with_problems(pages.pages[found[0]], file, errors)
+    for file in sorted(whole):
         found = page_of(file, site)
         if found is None:
             continue

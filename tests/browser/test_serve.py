@@ -125,6 +125,17 @@ def test_a_case_with_an_error_shows_its_problem_in_the_preview_and_comes_back_wh
             " && document.querySelector('h1').innerText.includes('退税')",
             timeout=60000,
         )
+
+        # A misspelt id in a month's list leaves out that entry: the month page says why, above the month
+        page.goto(f"{base}/months/2026-11/")
+        theme = project / "content/themes/2026-11.yaml"
+        listed = theme.read_text(encoding="utf-8")
+        theme.write_text(listed.replace("cases: [card-renting,", "cases: [card-rentng, card-renting,"), "utf-8")
+        page.wait_for_selector(".cc-problems", timeout=60000)
+        box = page.inner_text(".cc-problems")
+        assert "content/themes/2026-11.yaml:" in box and "'card-rentng'" in box and "'card-renting'" in box
+        assert "content/themes/2026-11.yaml 有需要修改的问题" in box
+        assert page.locator("article a[href$='cases/card-renting/']").count() == 1  # the rest of the month
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=20)
