@@ -315,7 +315,7 @@ def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings:
                         mark=mark,
                         name=r.name,
                         built=r.built,
-                        content=r.content[:12],
+                        content=r.content[:12] + ("+uncommitted" if r.content.endswith("+uncommitted") else ""),
                         tree=r.tree[:16],
                     )
                 )
