@@ -144,13 +144,23 @@ def sms_message(version: CaseVersion, site: Site) -> Sms:
         return measure(text, lang, "sms", subject)
     templates = TEMPLATES.get(lang, TEMPLATES["en"])
     candidates = [
-        (name, template.format(org=org, text=text.strip().rstrip("。.!！"), hotline=site.hotline))
+        (name, _fill(template, org=org, text=text.strip().rstrip("。.!！"), hotline=site.hotline))
         for name, text in (("slogan", case.slogan), ("title", case.title))
         if text
         for template in templates
     ]
     measured = [measure(message, lang, name, subject) for name, message in candidates]
     return next((sms for sms in measured if sms.kind == "sms"), min(measured, key=lambda sms: sms.count))
+
+
+def _fill(template: str, **values: str) -> str:
+    """A message from its template; a text that gives the hotline itself is not followed by it again
+    (…请立即挂断并拨打95599核实。, never …核实。咨询95599)."""
+    hotline = re.sub(r"\D", "", values["hotline"])
+    numbers = re.sub(r"(?<=\d)[\s-](?=\d)", "", values["text"])  # 400-820 8888 is 4008208888
+    if hotline and re.search(rf"(?<!\d){hotline}(?!\d)", numbers):
+        template = re.sub(r"([。.])[^。.{}]*\{hotline\}$", r"\1", template)
+    return template.format(**values)
 
 
 def lms_subject(version: CaseVersion, site: Site) -> str:
@@ -184,6 +194,6 @@ def alert_sms(version: AlertVersion, site: Site, words: dict[str, str]) -> Sms:
         "hotline": site.hotline,
     }
     measured = [
-        measure(t.format(**values), lang, "text", subject) for t in ALERT_TEMPLATES.get(lang, ALERT_TEMPLATES["en"])
+        measure(_fill(t, **values), lang, "text", subject) for t in ALERT_TEMPLATES.get(lang, ALERT_TEMPLATES["en"])
     ]
     return next((sms for sms in measured if sms.kind == "sms"), min(measured, key=lambda sms: sms.count))

@@ -191,6 +191,9 @@ def test_an_alerts_text_message_says_its_level_and_is_counted_as_the_carrier_cou
     )
     sms = alert_sms(alert_version("a", "ko", long_ko, "x", SHANGHAI), site, words["ko"])
     assert sms.kind == "lms" and sms.count > 90 and sms.subject == "[시범은행] 소비자경보"
+    gives_it = alert(text="近期有人冒充本行客服，请立即挂断并拨打955 99核实。")  # the hotline once, not twice
+    sms = alert_sms(alert_version("a", "zh", gives_it, "x", SHANGHAI), site, words["zh"])
+    assert sms.text == "【示范银行】风险警示·警告：近期有人冒充本行客服，请立即挂断并拨打955 99核实。"
 
 
 def test_alert_slides_come_first_and_again_after_every_n_slides() -> None:

@@ -78,6 +78,10 @@ def test_a_message_made_from_the_slogan_is_signed_and_never_cut(sample: Loaded) 
     assert short.text == "【示范银行】接到“退税”电话让你去ATM转账？是诈骗。如有疑问请拨打95599"  # the title fits one
     made = sms_message(version(sample, "zh", sms=None, slogan="转" * 80, title="标" * 90), sample.content.site)
     assert made.text == "【示范银行】" + "转" * 80 + "。咨询95599" and made.field == "slogan" and made.parts == 2
+    own = sms_message(version(sample, "zh", sms=None, slogan="退税电话先挂断，拨95599核实"), sample.content.site)
+    assert own.text == "【示范银行】退税电话先挂断，拨95599核实。"  # its own hotline is not repeated
+    other = sms_message(version(sample, "zh", sms=None, slogan="损失1955990元"), sample.content.site)
+    assert other.text.endswith("。如有疑问请拨打95599")  # a number that merely holds the digits is not it
 
 
 # -- Korean SMS and LMS -----------------------------------------------------------
