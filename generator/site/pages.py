@@ -333,7 +333,7 @@ class _Renderer:
         cards = self.cards([self.card(v, "index.md") for v in newest], t)
         markdown = self.render(
             "home.md.j2",
-            meta=self.meta(self.site.text(self.site.name, lang), None),
+            meta=self.meta(t["home"], None),  # in the nav, under the site's name (its title is the page's h1)
             site=self.site,
             current=current,
             cards=cards_here(cards),
