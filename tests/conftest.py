@@ -34,10 +34,29 @@ def shared_slide_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
 TODAY = "2026-11-25"  # "this month" on the home page is fixed so tests do not age
 
 
+FIXTURES = REPO / "tests/fixtures"
+
+
 def copy_project(target: Path) -> Path:
     """A private copy of the sample project that a test may edit freely."""
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns(".cache"))
+    shutil.copytree(REPO / "content", target / "content", ignore=shutil.ignore_patterns(".cache"))
+    return _copy_setup(target)
+
+
+def fixture_project(name: str, target: Path) -> Path:
+    """The project of tests/fixtures/scopes/<name>/: the sample's mkdocs.yml and theme/ with the fixture's own
+    content/ in place of the sample's, and any other file of the fixture (a designer's layouts.yaml) laid over
+    the sample's file of that name."""
+    source = FIXTURES / "scopes" / name
+    assert (source / "content/site.yaml").is_file(), f"no content/site.yaml in {source}"
+    _copy_setup(target)
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    return target
+
+
+def _copy_setup(target: Path) -> Path:
+    """What a project holds besides its content: the sample's theme/ and its mkdocs.yml, with "today" fixed."""
+    shutil.copytree(REPO / "theme", target / "theme", ignore=shutil.ignore_patterns(".cache"))
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     text = (target / "mkdocs.yml").read_text(encoding="utf-8")
     (target / "mkdocs.yml").write_text(text.replace("  - casecast\n", f"  - casecast:\n      today: '{TODAY}'\n"))
@@ -82,7 +101,7 @@ def approve_again(project: Path, *files: str) -> None:
 
 def add_draft(project: Path) -> str:
     """A case still in review (the sample content itself is all approved, as a strict build needs)."""
-    shutil.copy2(REPO / "tests/fixtures/fake-refund-shopping.yaml", project / "content/cases/")
+    shutil.copy2(FIXTURES / "fake-refund-shopping.yaml", project / "content/cases/")
     return "fake-refund-shopping"
 
 

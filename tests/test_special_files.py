@@ -181,14 +181,3 @@ def test_the_sms_text_is_made_whatever_the_length_of_the_hotline() -> None:
         name="x", organization="示范银行", languages=["zh"], hotline="9" * 80, complaint=None, categories={}
     )
     assert sms_text(Version, site)  # returns (it looped for ever when the hotline left no room)
-
-
-def test_a_font_path_that_does_not_exist_is_one_line_and_the_build_goes_on(project: Path) -> None:
-    site = project / "content/site.yaml"
-    site.write_text(site.read_text(encoding="utf-8") + "fonts: {zh: /nope.ttf}\n", encoding="utf-8")
-    (problem,) = [p for p in check_project(project).problems if p.file == "content/site.yaml"]
-    line = len(site.read_text(encoding="utf-8").splitlines())
-    assert problem.as_text().startswith(
-        f"content/site.yaml:{line}:13: error: missing-file: font '/nope.ttf' was not found"
-    )
-    assert build_site(project) and not build_site(project, strict=True)
