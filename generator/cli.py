@@ -75,6 +75,8 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, lang: str | None) -> 
         click.echo(format_json(problems, loaded.files))
     else:
         click.echo(format_text(problems), err=False)
+        if strict and problems.failed(strict) and not problems.failed():
+            click.echo(_("--strict: warnings and what waits for review count as failures (exit 1)"))
     sys.exit(1 if problems.failed(strict) else 0)
 
 

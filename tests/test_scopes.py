@@ -78,7 +78,7 @@ def test_a_misspelt_id_in_a_month_drops_that_entry_not_the_month(tmp_path: Path)
         "case, so no month's page shows it (its own page and the category pages do); add 'free-gifts-seminar' to "
         "the cases: of a theme in content/themes/ if it should",
         "content/themes/2026-10.yaml:8:32: error: unknown-reference: case 'free-gift-seminar' has no file in "
-        "content/cases/; did you mean 'free-gifts-seminar'?; this entry is left out, the rest of the month is "
+        "content/cases/ (did you mean 'free-gifts-seminar'?); this entry is left out, the rest of the month is "
         "published",
     ]
     check = casecast(project, "check")
@@ -106,14 +106,15 @@ def test_a_case_in_review_is_not_published_and_blocks_no_strict_build(tmp_path: 
     project = fixture_project("in-review", tmp_path / "project")
     line = (
         "content/cases/fake-refund-shopping.yaml:20:11: notice: not-approved: not approved yet (status: "
-        "in_review); it stays out of the site, slides and mobile exports until the consumer-protection office "
-        "approves it"
+        "in_review); it stays out of the site, the lobby screens, the app and WeChat until the consumer-protection "
+        "office approves it"
     )
     expected = f"{line}\n0 error(s), 0 warning(s), 1 waiting for review\n"
     check = casecast(project, "check")
     assert (check.returncode, check.stdout) == (0, expected)
     strict_check = casecast(project, "check", "--strict")  # a reviewer's list of what is open
-    assert (strict_check.returncode, strict_check.stdout) == (1, expected)
+    strict_note = "--strict: warnings and what waits for review count as failures (exit 1)\n"
+    assert (strict_check.returncode, strict_check.stdout) == (1, expected + strict_note)
     build = casecast(project, "build", "--strict")
     assert build.returncode == 0, build.stderr
     assert problem_lines(build.stderr) == [line]

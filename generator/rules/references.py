@@ -98,4 +98,4 @@ def check(content: Content, root: Path, sources: dict, broken: set[tuple[str, st
 
 def _guess(word: str, known) -> str:
     guess = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return _("; did you mean '{guess}'?", guess=guess[0]) if guess else ""
+    return _(" (did you mean '{guess}'?)", guess=guess[0]) if guess else ""

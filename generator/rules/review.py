@@ -61,8 +61,8 @@ def _check_review(
             *at("review", "status"),
             "not-approved",
             _(
-                "not approved yet (status: {status}); it stays out of the site, slides and mobile exports "
-                "until the consumer-protection office approves it",
+                "not approved yet (status: {status}); it stays out of the site, the lobby screens, the app and "
+                "WeChat until the consumer-protection office approves it",
                 status=review.status.value,
             ),
             severity="warning",
