@@ -41,20 +41,31 @@ def content_version(root: Path) -> str | None:
     return commit + ("+uncommitted" if dirty else "")
 
 
-def _tree_hash(site: Path, root: Path) -> str:
-    """The whole tree's hash, reading only the files this build wrote anew (generator.publish.tree_hash)."""
+def _tree_hash(site: Path, root: Path, hashed: dict[str, str]) -> str:
+    """The whole tree's hash, reading only the files this build wrote anew (generator.publish.tree_hash);
+    `hashed`: files hashed already (by stamp), as the exports a build carries over."""
     store = cache_dir(root) / "tree-hashes.json"
     try:
         known = json.loads(store.read_text(encoding="utf-8"))
         known = known if isinstance(known, dict) else {}
     except (OSError, ValueError):
         known = {}
+    known.update(hashed)
     digest = tree_hash(site, known=known)
     write_atomic(store, json.dumps(known))
     return digest
 
 
-def write_build_info(site: Path, root: Path, problems: Problems, *, cases: int, drafts: bool, strict: bool) -> dict:
+def write_build_info(
+    site: Path,
+    root: Path,
+    problems: Problems,
+    *,
+    cases: int,
+    drafts: bool,
+    strict: bool,
+    hashed: dict[str, str] | None = None,
+) -> dict:
     exports = site / "exports"
     slides = [n for n in tree_files(exports / "slides") if n.endswith((".png", ".jpg"))]
     slides = [n for n in slides if "contact" not in n.split("/")]
@@ -67,7 +78,7 @@ def write_build_info(site: Path, root: Path, problems: Problems, *, cases: int, 
         "strict": strict,
         "counts": {"cases": cases, "slides": len(slides), "mobile_files": len(mobile)},
         "problems": [asdict(p) for p in sorted(problems)],
-        "tree_sha256": _tree_hash(site, root),
+        "tree_sha256": _tree_hash(site, root, hashed or {}),
     }
     (site / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return info

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from generator.mobile import build_mobile
 from generator.model import Site
 from generator.problems import QUIET, SLIDES, Problems
 from generator.publication import Publication
+from generator.publish import file_hashes
 from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound, bitmap_face
 from generator.slides.layout import LayoutError
@@ -157,6 +159,26 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
                 budget=FRAGMENT_BUDGET // 1024,
             )
         )
+
+
+class CarryOver(threading.Thread):
+    """`--only site`: the last build's exports of `kinds` hard-linked into the new build and hashed for its
+    tree hash, on a thread of its own while the site renders (thousands of files; join() before using them)."""
+
+    def __init__(self, old: Path, new: Path, kinds: list[str]) -> None:
+        super().__init__(name="casecast-carry-over", daemon=True)
+        self.old, self.new, self.kinds = old, new, kinds
+        self.hashed: dict[str, str] = {}
+        self.error: OSError | None = None
+
+    def run(self) -> None:
+        try:
+            for kind in self.kinds:
+                keep_previous(self.old / kind, self.new / kind)
+                if (self.new / kind).is_dir():
+                    self.hashed |= file_hashes(self.new / kind)
+        except OSError as error:  # said by whoever joins it: a build never loses the last build's exports silently
+            self.error = error
 
 
 def keep_previous(old: Path, new: Path) -> None:

@@ -80,6 +80,15 @@ def tree_files(folder: Path) -> list[str]:
     return sorted(found, key=lambda name: name.split("/"))
 
 
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Every file's SHA-256 under `folder`, by its stamp (what tree_hash's `known` holds), read on several
+    threads."""
+    paths = [os.path.join(folder, name) for name in tree_files(folder)]
+    with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
+        hashes = pool.map(_file_sha256, paths, chunksize=64)
+        return {_stamp(path): digest.hex() for path, digest in zip(paths, hashes, strict=True)}
+
+
 def _stamp(path: str) -> str:
     stat = os.stat(path)
     return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"

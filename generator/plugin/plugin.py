@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
+import threading
 import urllib.parse
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
 from generator.buildinfo import build_time, write_build_info
@@ -25,7 +26,7 @@ from generator.labels import LABELS, load_labels
 from generator.loading import Loaded
 from generator.media import clean_image
 from generator.model import Site
-from generator.pipeline import OUTPUTS, BuildError, keep_previous, report_problems
+from generator.pipeline import OUTPUTS, BuildError, CarryOver, report_problems
 from generator.plugin.config import CasecastConfig, parse_moment
 from generator.plugin.search import SearchParser, page_search_docs
 from generator.preview import PREVIEW_FOLDER, PreviewMemory, add_problem_pages, write_waiting_exports
@@ -35,7 +36,7 @@ from generator.site import BODY_HERE, SiteOptions, SitePages, render_site
 from generator.site.search import Segmenter, inline_search_indexes, search_entries, split_search_index
 from generator.site.text import template_error
 from generator.site.theme_css import brand_css
-from generator.site.tree import write_tree
+from generator.site.tree import make_folders, write_tree
 
 log = logging.getLogger("mkdocs.plugins.casecast")
 IFRAME_WORKER = "assets/javascripts/iframe-worker.js"  # theme/overrides/assets/javascripts/, vendored
@@ -53,6 +54,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.search_docs: list[dict] = []  # every page's search entries, Chinese not yet cut into words
         self.previous_site: Path | None = None  # set by `casecast build`, which builds into a fresh folder
         self.memory = PreviewMemory()  # `casecast serve`: pages as they last built well (plugins outlive rebuilds)
+        self.folders: list[threading.Thread] = []  # making the pages' folders ahead of MkDocs (on_nav)
+        self.carry: CarryOver | None = None  # `--only site`: the last build's other exports, kept (on_files)
 
     # -------------------------------------------------------------------------
     # event handlers, in lifecycle order
@@ -99,11 +102,26 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The generated pages join the files MkDocs found in docs_dir (their text is in memory, see
+        on_page_read_source), before mkdocs-static-i18n sorts every file into its language (priority -100)."""
         assert self.pages is not None
+        for src_uri in self.pages.pages:
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         for file in files:
             if file.src_uri in self.pages.hidden:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        i18n = config.plugins.get("i18n")
+        kinds = sorted(set(OUTPUTS) - set(self.config.exports))
+        if kinds and self.previous_site is not None and not self.serving and not getattr(i18n, "building", False):
+            # after MkDocs has emptied site_dir; joined in on_post_build
+            self.carry = CarryOver(self.previous_site / "exports", Path(config.site_dir) / "exports", kinds)
+            self.carry.start()
         return files
+
+    def on_page_read_source(self, *, page, config: MkDocsConfig) -> str | None:
+        """A generated page's Markdown, from memory: a thousand cases are never written to disk as Markdown."""
+        return self.pages.pages.get(page.file.src_uri) if self.pages else None
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """A page's title and description come from content: Material prints them into the page's HTML
@@ -113,6 +131,13 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = Markup.escape(value)
         return markdown
+
+    @event_priority(-200)  # after mkdocs-static-i18n has given each page its place in this language's site
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Make every page's folder on another thread while MkDocs renders: MkDocs makes each just before it
+        writes the page, and a thousand cases are a thousand folders (the slowest part of writing them)."""
+        self.folders.append(make_folders([file.abs_dest_path for file in files.documentation_pages()]))
+        return nav
 
     @event_priority(100)  # before any other plugin reads the page's HTML
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -164,6 +189,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         i18n = config.plugins.get("i18n")
         if getattr(i18n, "building", False):
             return
+        self._join_folders()
         if i18n is not None:
             languages = [lang.locale for lang in i18n.config.languages]
         else:  # a one-language site (content/site.yaml lists one language; mkdocs.yml has no i18n)
@@ -183,9 +209,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
                 OUTPUTS[kind](root, self.loaded, exports / kind, self._today())
             except BuildError as error:
                 raise PluginError(str(error)) from None
-        if self.previous_site is not None:  # `--only site`: the last build's slides and mobile files stay
-            for kind in set(OUTPUTS) - set(self.config.exports):
-                keep_previous(self.previous_site / "exports" / kind, exports / kind)
+        hashed = self._join_carry()  # `--only site`: the last build's slides and mobile files stay
         content = publishable(self.loaded) if self.loaded else None
         write_build_info(
             Path(config.site_dir),
@@ -194,9 +218,14 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             cases=len(content.cases) if content else 0,
             drafts=self.config.drafts or self.serving,
             strict=bool(config.strict),
+            hashed=hashed,
         )
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._join_folders()
+        if self.carry is not None:
+            self.carry.join()
+            self.carry = None
         if self.segmenter is not None:
             self.segmenter.close()  # no word-cutting worker outlives a failed build
 
@@ -207,6 +236,20 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
     # -------------------------------------------------------------------------
     # helpers
     # -------------------------------------------------------------------------
+
+    def _join_carry(self) -> dict[str, str]:
+        """The carried-over exports' file hashes, once they are all in place."""
+        carry, self.carry = self.carry, None
+        if carry is None:
+            return {}
+        carry.join()
+        if carry.error is not None:
+            raise PluginError(_("the last build's exports could not be kept: {error}", error=carry.error))
+        return carry.hashed
+
+    def _join_folders(self) -> None:
+        while self.folders:
+            self.folders.pop().join()
 
     def _today(self) -> dt.date:
         if self.config.today:
@@ -253,11 +296,11 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         self.segmenter = Segmenter(cache_dir(root) / "search-words.json")
         self.segmenter.add([text for e in self.pages.search for text in (e.title, e.text)])
         self.search_docs = [{"location": e.location, "title": e.title, "text": e.text} for e in self.pages.search]
-        # mkdocs-static-i18n only localises files that exist under docs_dir, so the generated pages
-        # are written to disk (only when changed, so `serve` does not rebuild in a loop).
+        # docs_dir holds the stylesheet and pictures; the pages' Markdown stays in memory (on_files). A page
+        # left on disk by an earlier version is removed, or MkDocs would find it twice. Written only when
+        # changed, so `casecast serve` (which watches docs_dir) does not rebuild in a loop.
         self.pages_dir = root / ".cache" / "casecast" / ("preview" if options.drafts else "pages")
-        files = dict(self.pages.pages)
-        files["assets/stylesheets/casecast-brand.css"] = brand_css(content.site.brand)
+        files = {"assets/stylesheets/casecast-brand.css": brand_css(content.site.brand)}
         # Only the pictures a published page shows, and the logo: nothing else in content/images/ (a draft's
         # photo, a file nobody refers to) reaches the site.
         folder = root / self.config.content_dir
