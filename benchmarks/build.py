@@ -7,6 +7,9 @@ For each N it generates synthetic content (Chinese cases, Korean translations of
 a monthly theme, two displays), then times in separate processes: a full `casecast build`, a rebuild
 with nothing changed, a rebuild after editing one case, `casecast build --only site`, and `mkdocs build`
 of the same case pages written by hand with Material, (a) default navigation, (b) navigation.prune.
+The site-only builds (warm cache, then empty) alternate with Material prune, twice per run, so the machine's
+drift hits both alike; no step starts while an earlier build's old site is still being deleted in the
+background (a build hands that to a process of its own: it would slow whatever is timed next).
 Prints a table of medians and writes benchmarks/results.json.
 """
 
@@ -40,6 +43,7 @@ DISPLAYS = """displays:
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str]:
     """Seconds, peak RSS (MB) and the log of one command run in its own process."""
+    settled(cwd)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -48,6 +52,15 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, in
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed:\n{errors[-3000:]}")
     return seconds, usage.ru_maxrss // 1024, errors
+
+
+def settled(folder: Path, patience: float = 120) -> None:
+    """Wait until no old site is being deleted in `folder` or a project in it (.casecast-old-*, generator/swap.py)."""
+    deadline = time.monotonic() + patience
+    while any(folder.glob(".casecast-old-*")) or any(folder.glob("*/.casecast-old-*")):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
 
 
 def export_log(log: str) -> dict[str, float]:
@@ -124,17 +137,27 @@ def measure(n: int, runs: int) -> dict:
                 ("full build", cli),
                 ("no-change rebuild", cli),
                 ("one case edited", cli),
-                ("site only", [*cli, "--only", "site"]),
-                ("site only, empty cache", [*cli, "--only", "site"]),
+                ("material default nav", None),
+                *[("material prune", None), ("site only", [*cli, "--only", "site"])] * 2,
+                *[("material prune", None), ("site only, empty cache", [*cli, "--only", "site"])] * 2,
             ]
             for name, command in steps:
                 if name == "one case edited":  # and approved again by the office, as a real edit would be
                     case = project / "content/cases/case-0001.yaml"
                     case.write_text(case.read_text(encoding="utf-8").replace("第2号案例", "第2号案例（更新）"), "utf-8")
                     approve_again(project, "content/cases/case-0001.yaml")
+                if name.startswith("material"):
+                    prune = name == "material prune"
+                    config = baseline(folder, project, prune)
+                    seconds, peak, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], folder, env)
+                    rows.setdefault(name, []).append(seconds)
+                    rss[name] = max(rss.get(name, 0), peak)
+                    sizes[name] = case_page_kb(folder / f"site-{'prune' if prune else 'default'}")
+                    continue
                 step_env = env
                 if name == "site only, empty cache":
                     step_env = {**env, "CASECAST_CACHE_DIR": str(folder / "empty-cache")}
+                    shutil.rmtree(folder / "empty-cache", ignore_errors=True)
                     shutil.rmtree(project / ".cache", ignore_errors=True)
                 seconds, peak, log = timed(command, project, step_env)
                 rows.setdefault(name, []).append(seconds)
@@ -145,13 +168,7 @@ def measure(n: int, runs: int) -> dict:
                     info = json.loads((project / "site/build-info.json").read_text(encoding="utf-8"))
                     counts = {"pages": len(list((project / "site").rglob("*.html"))), **info["counts"]}
                     sizes["casecast"] = case_page_kb(project / "site")
-            for prune in (False, True):
-                name = f"material {'prune' if prune else 'default nav'}"
-                config = baseline(folder, project, prune)
-                seconds, peak, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], folder, env)
-                rows.setdefault(name, []).append(seconds)
-                rss[name] = max(rss.get(name, 0), peak)
-                sizes[name] = case_page_kb(folder / f"site-{'prune' if prune else 'default'}")
+            settled(project)
             print(f"  N={n} run {run + 1}/{runs} done", file=sys.stderr)
     medians = {name: statistics.median(times) for name, times in rows.items()}
     export_medians = {step: {k: statistics.median(v) for k, v in found.items()} for step, found in exports.items()}
