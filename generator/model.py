@@ -30,6 +30,15 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
+def _not_contact(name: str) -> str:
+    if name == "contact":  # site/exports/slides/contact/ holds the reviewer's contact sheets
+        raise PydanticCustomError("reserved_display", "'contact' cannot name a display", {"name": name})
+    return name
+
+
+DisplayName = Annotated[Slug, AfterValidator(_not_contact)]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 # Site-wide wording may be one text for every language, or one per language: {zh: ..., ko: ...}
 Localized = Text | Annotated[dict[LangCode, Text], Field(min_length=1)]
@@ -177,7 +186,7 @@ class Site(Strict):
     audiences: dict[Slug, dict[LangCode, Text]] = Field(
         default_factory=dict, description="Audience id -> name per language"
     )
-    displays: dict[Slug, Display] = Field(default_factory=dict)
+    displays: dict[DisplayName, Display] = Field(default_factory=dict)
     forbidden_terms: ForbiddenTerms = ForbiddenTerms()
     fonts: dict[LangCode, Text] = Field(
         default_factory=dict, description="Font file per language for slides, if the automatic choice is wrong"

@@ -75,6 +75,12 @@ def describe(detail: dict, model: type[BaseModel], source: Source, site: Site | 
         )
     if kind == "string_pattern_mismatch":
         return _not_in_form(where, str(value), site)
+    if kind == "reserved_display":
+        return _(
+            "a display cannot be called '{name}': site/exports/slides/{name}/ holds the contact sheets for the "
+            "reviewer; give the display another name",
+            name=detail["ctx"]["name"],
+        )
     if kind == "wechat_language":
         return _(
             "'{where}' lists '{lang}', which is not one of the site's languages ({languages})",

@@ -150,6 +150,16 @@ def test_a_mistake_in_site_yaml_stops_with_its_line(project: Path) -> None:
     ) in messages
 
 
+def test_a_display_called_contact_would_share_the_contact_sheets_folder(project: Path) -> None:
+    edit(project, "content/site.yaml", "  totem:", "  contact:")
+    loaded = check_project(project)
+    (problem,) = [p for p in loaded.problems if p.file == "content/site.yaml"]
+    assert "a display cannot be called 'contact': site/exports/slides/contact/ holds the contact sheets" in (
+        problem.message
+    )
+    assert problem.line == line_of(project, "content/site.yaml", "  contact:")
+
+
 def test_a_theme_with_a_bad_file_name_is_reported(project: Path) -> None:
     (project / "content/themes/2026-3.yaml").write_text("title: x\nintro: y\n", encoding="utf-8")
     problem = only(check_project(project).problems, "schema")
