@@ -181,6 +181,7 @@ def measure(n: int, runs: int) -> dict:
         "exports_no_change_share": round(again_seconds / full_seconds, 3) if full_seconds else None,
         "n": n,
         "seconds": medians,
+        "all_seconds": {name: [round(t, 2) for t in times] for name, times in rows.items()},  # in the order run
         "peak_rss_mb": rss,
         "kb_per_case_page": sizes,
         "counts": counts,
