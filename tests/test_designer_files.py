@@ -57,8 +57,8 @@ def test_an_empty_layouts_file_holds_back_the_slides_and_nothing_else(tmp_path: 
     """The designer emptied theme/slides/layouts.yaml (a comment is all that is left) to start again."""
     project = fixture_project("empty-layouts", tmp_path / "project")
     line = (
-        "theme/slides/layouts.yaml:1:1: error: schema: layouts.yaml: no layouts in it; it needs landscape, "
-        "portrait, strip and mono"
+        "theme/slides/layouts.yaml:1:1: error: schema: layouts.yaml: no layouts in it; each display in "
+        "content/site.yaml needs the one for its shape (landscape, portrait, strip or mono)"
     )
     check = casecast(project, "check")
     assert (check.returncode, check.stdout) == (1, f"{line}\n1 error(s), 0 warning(s)\n")

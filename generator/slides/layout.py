@@ -75,7 +75,13 @@ def load_layouts(path: Path) -> dict[str, Layout]:
     except SourceError as error:
         raise LayoutError(f"{path.name}: {error.message}", error.line, error.column) from None
     if not isinstance(source.data, dict) or not source.data:
-        raise LayoutError(_("{file}: no layouts in it; it needs landscape, portrait, strip and mono", file=path.name))
+        raise LayoutError(
+            _(
+                "{file}: no layouts in it; each display in content/site.yaml needs the one for its shape "
+                "(landscape, portrait, strip or mono)",
+                file=path.name,
+            )
+        )
     layouts = {}
     for name, spec in source.data.items():
         layout = _layout(str(name), spec, source, path)
