@@ -16,6 +16,8 @@ NO_LINE_END = set("（「『【〈《“‘([{＄$￥¥")
 HANGING = set("“‘「『（《〈【")
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", '"': '"'}
 # What follows a number as its unit: 300元, 3万, 24小时, 5%.
+CLAUSE_END = set("，、。；：！？…,;:!?")  # a line breaks best right after these
+LEANS_FORWARD = set("不没别未勿")  # a negation belongs to the word after it: 不|出租 is one phrase
 UNITS = set("元角分万亿千百十个岁天日月年次秒时小位条笔张倍期号点块折%％")
 
 # Without Han characters a text breaks at spaces only: Hangul and Latin runs without a space between them are one
@@ -78,12 +80,12 @@ def _pair_single_characters(chunks: list[str]) -> list[str]:
         if visible(chunk) <= 1:
             run.append(chunk)
             continue
-        lone_start = len(run) == 1 and not out
+        # 只|需缴 → 只需缴 at the start; after a comma, and a 不 or 别 anywhere, leans on what follows:
+        # 使用，|不|出租 → 使用，|不出租
+        forward = len(run) == 1 and (not out or out[-1][-1] in CLAUSE_END or run[0] in LEANS_FORWARD)
+        lone = run.pop() if forward else ""
         close_run()
-        if lone_start:
-            out[-1] += chunk  # 只|需缴 → 只需缴
-        else:
-            out.append(chunk)
+        out.append(lone + chunk)
     close_run()
     return out
 

@@ -481,18 +481,16 @@ class _Context:
 
     def fit_now(self, layer: Layer, text: str | list[str], box, low: int, high: int, fine: bool) -> Fitted | None:
         _, _, w, h = box
+        # A header or footer is one line. A review line (준법감시인 심의필 제…호 (…~…)) is one line too, or two
+        # where one does not fit at the smallest legible size and its box has the height (a totem's)
         max_lines = 1 if layer.size == "line" or layer.role in ("header", "footer", "review") else None
         if isinstance(text, str):
-            return fit_text(
-                text,
-                w,
-                h,
-                self.measure_at,
-                max_size=high,
-                min_size=low,
-                max_lines=max_lines,
-                line_height=1.0 if layer.size == "line" else LINE_HEIGHT,
-            )
+            line_height = 1.0 if layer.size == "line" else LINE_HEIGHT
+            sizes = {"max_size": high, "min_size": low, "line_height": line_height}
+            fitted = fit_text(text, w, h, self.measure_at, max_lines=max_lines, **sizes)
+            if fitted is None and layer.role == "review":
+                fitted = fit_text(text, w, h, self.measure_at, max_lines=2, **sizes)
+            return fitted
         return self.fit_list([(layer.bullet, item) for item in text], w, h, low, high, fine)
 
     def fit_list(self, items: list, width: int, height: int, low: int, high: int, fine: bool) -> Fitted | None:

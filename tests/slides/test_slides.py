@@ -305,3 +305,23 @@ def test_a_big_month_is_spread_over_numbered_contact_sheets_of_40() -> None:
     assert [item for _, _, items in pages for item in items] == shown
     assert contact_pages(shown[:40], "2026-03 · zh") == [("contact.png", "2026-03 · zh", shown[:40])]
     assert contact_pages([], "2026-03 · zh") == []
+
+
+def test_a_korean_compliance_line_with_its_dates_takes_two_lines_on_a_totem(project: Path) -> None:
+    """DESIGN.md's own review line, 준법감시인 심의필 제{number}호 ({date}~{until}), is wider than a totem at the
+    smallest legible size: it breaks between phrases onto a second line instead of costing the slide."""
+    site = project / "content/site.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(
+        re.sub(r"(?m)^  ko: \"심의필.*$", '  ko: "준법감시인 심의필 제{number}호 ({date}~{until})"', text), "utf-8"
+    )
+    assert not [p for p in check_project(project, TODAY).problems if p.rule == "too-long"]
+    _, out, _ = build(project)
+    playlist = json.loads((out / "totem/2026-03/ko/playlist.json").read_text(encoding="utf-8"))
+    (slide,) = [s for s in playlist["slides"] if s.get("case") == "fake-tax-refund"]
+    (review,) = [block for block in slide["text"] if block["role"] == "review"]
+    assert review["lines"] == ["준법감시인 심의필 제XB-2026-031-KO호", "(2026-02-24~2027-12-31)"]
+    for lang, lines in (("ko", 2), ("zh", 1)):  # the lobby TV's narrow corner box too; 审查编号：… fits one
+        landscape = json.loads((out / f"lobby-tv/2026-03/{lang}/playlist.json").read_text(encoding="utf-8"))
+        slides = [s for s in landscape["slides"] if s.get("case") == "fake-tax-refund"]  # 1/2, 2/2 in Chinese
+        assert slides and {len(b["lines"]) for s in slides for b in s["text"] if b["role"] == "review"} == {lines}
