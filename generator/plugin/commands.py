@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import jinja2
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
 from generator.i18n import _
 from generator.pipeline import Built, remove_abandoned_builds
@@ -68,7 +68,8 @@ def build_site(
     try:
         build(config)
     except (Abort, PluginError) as error:
-        log.error(str(error))
+        if not isinstance(error.__context__, BuildError):  # else MkDocs has said it (and adds "Aborted with…")
+            log.error(str(error))
         shutil.rmtree(work, ignore_errors=True)
         return Built(False, plugin.loaded)
     except jinja2.TemplateError as error:  # in theme/overrides/, which Material renders

@@ -79,7 +79,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             choose(None, root)  # `casecast build` has chosen already; `mkdocs build` chooses here
             self._load(root, config.use_directory_urls)
             if config.strict and self.loaded and self.loaded.problems.failed(strict=True, building=True):
-                raise PluginError(_("build refused (--strict): fix the problems above; site/ was left as it was"))
+                raise PluginError(_("build refused (--strict): fix the problems above"))
         content = publishable(self.loaded) if self.loaded else None
         if content is None:
             raise PluginError(_("content/site.yaml has errors (see above); fix them and build again"))
