@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -412,18 +413,7 @@ def new() -> None:
 @lang_option(content=True)
 def new_case_command(case_id: str, lang: str | None) -> None:
     """Write content/cases/CASE_ID.yaml (or CASE_ID.LANG.yaml) to fill in."""
-    root = _project(lang)
-    try:
-        path = new_case(root, case_id, lang)
-    except ScaffoldError as error:
-        click.echo(_("error: {message}", message=error), err=True)
-        sys.exit(2)
-    click.echo(
-        _(
-            "wrote {file}: fill in the places marked TODO, then run 'casecast check'",
-            file=path.relative_to(root).as_posix(),
-        )
-    )
+    _write_new(lambda root: new_case(root, case_id, lang), lang)
 
 
 @new.command("theme")
@@ -431,18 +421,7 @@ def new_case_command(case_id: str, lang: str | None) -> None:
 @lang_option(content=True)
 def new_theme_command(month: str, lang: str | None) -> None:
     """Write content/themes/MONTH.yaml (or MONTH.LANG.yaml), MONTH as YYYY-MM, to fill in."""
-    root = _project(lang)
-    try:
-        path = new_theme(root, month, lang)
-    except ScaffoldError as error:
-        click.echo(_("error: {message}", message=error), err=True)
-        sys.exit(2)
-    click.echo(
-        _(
-            "wrote {file}: fill in the places marked TODO, then run 'casecast check'",
-            file=path.relative_to(root).as_posix(),
-        )
-    )
+    _write_new(lambda root: new_theme(root, month, lang), lang)
 
 
 @new.command("alert")
@@ -450,9 +429,19 @@ def new_theme_command(month: str, lang: str | None) -> None:
 @lang_option(content=True)
 def new_alert_command(alert_id: str, lang: str | None) -> None:
     """Write content/alerts/ALERT_ID.yaml (or ALERT_ID.LANG.yaml), an urgent alert, to fill in."""
+    _write_new(lambda root: new_alert(root, alert_id, lang), lang)
+
+
+# -----------------------------------------------------------------------------
+# helpers
+# -----------------------------------------------------------------------------
+
+
+def _write_new(write: Callable[[Path], Path], lang: str | None) -> None:
+    """`casecast new …`: write the file to fill in and say where, or say why not (exit 2)."""
     root = _project(lang)
     try:
-        path = new_alert(root, alert_id, lang)
+        path = write(root)
     except ScaffoldError as error:
         click.echo(_("error: {message}", message=error), err=True)
         sys.exit(2)
@@ -462,11 +451,6 @@ def new_alert_command(alert_id: str, lang: str | None) -> None:
             file=path.relative_to(root).as_posix(),
         )
     )
-
-
-# -----------------------------------------------------------------------------
-# helpers
-# -----------------------------------------------------------------------------
 
 
 def _find_project() -> Path | None:
