@@ -129,7 +129,17 @@ def _render(version: CaseVersion, site: Site, labels: dict[str, str], root: Path
 def _code_digest() -> str:
     """The mobile renderers' own source: changing how a fragment looks renews every cached one."""
     return code_digest(
-        "mobile", "markup.py", "media.py", "publication.py", "channels.py", "model.py", "lib:nh3", "lib:markdown"
+        "mobile",
+        "markup.py",
+        "media.py",
+        "publication.py",
+        "channels.py",
+        "model.py",
+        "phrases.py",
+        "site/text.py",
+        "lib:nh3",
+        "lib:markdown",
+        "lib:budoux",
     )
 
 

@@ -33,7 +33,7 @@ def render_fragment(parts: Parts) -> str:
             if parts.mark
             else ""
         )
-        + f'<h2 style="font-size:1.35em;line-height:1.4;margin:0 0 0.5em">{parts.title}</h2>'
+        + f'<h2 style="font-size:1.35em;line-height:1.4;margin:0 0 0.5em;word-break:keep-all">{parts.heading}</h2>'
         f'<p style="font-weight:bold;margin:0 0 0.8em">{parts.summary}</p>'
         f"{slogan}"
         f"{image}"

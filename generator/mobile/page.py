@@ -22,7 +22,7 @@ html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font-family: FONTS; font-size: 18px; line-height: 1.75; }
 main { max-width: 40em; margin: 0 auto; padding: 1em 1em 2em; overflow-wrap: break-word; }
 :lang(ko) main { word-break: keep-all; }
-h1 { font-size: 1.45em; line-height: 1.35; margin: 0.2em 0 0.6em; }
+h1 { font-size: 1.45em; line-height: 1.35; margin: 0.2em 0 0.6em; word-break: keep-all; }
 h2 { font-size: 1.1em; margin: 0 0 0.3em; }
 .summary { font-weight: bold; }
 .slogan { font-size: 1.15em; font-weight: bold; color: var(--red); margin: 0.8em 0; }
@@ -69,7 +69,7 @@ def render_page(parts: Parts) -> str:
 <a href="#large">{t["large_text"]}</a><a href="#">{t["normal_text"]}</a>
 </nav>
 {f'<p class="mark" role="note">{parts.mark}</p>' if parts.mark else ""}
-<h1>{parts.title}</h1>
+<h1>{parts.heading}</h1>
 <p class="summary">{parts.summary}</p>
 {slogan}
 {image}

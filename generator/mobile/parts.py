@@ -14,6 +14,7 @@ from PIL import Image
 from generator.markup import render_markdown
 from generator.media import clean_image
 from generator.model import CaseVersion, Site
+from generator.site.text import phrased_html
 
 IMAGE_BUDGET = 48 * 1024  # bytes of image a fragment may carry as a data URI
 
@@ -22,6 +23,7 @@ IMAGE_BUDGET = 48 * 1024  # bytes of image a fragment may carry as a data URI
 class Parts:
     lang: str
     title: str  # escaped
+    heading: str  # the title escaped, with <wbr> between its Chinese phrases (shown with word-break: keep-all)
     summary: str  # escaped
     story_html: str  # sanitised
     red_flags: list[str]  # escaped
@@ -51,6 +53,7 @@ def case_parts(version: CaseVersion, site: Site, labels: dict[str, str], root: P
     return Parts(
         lang=lang,
         title=e(case.title),
+        heading=str(phrased_html(case.title)),
         summary=e(case.summary),
         story_html=render_markdown(case.story),
         red_flags=[e(x) for x in case.red_flags],
