@@ -41,18 +41,27 @@ def content_version(root: Path) -> str | None:
     return commit + ("+uncommitted" if dirty else "")
 
 
+def known_hashes(root: Path) -> dict[str, str]:
+    """The last build's file hashes by stamp (generator.publish.tree_hash): a file it wrote, or a hard link to
+    one, is not read again."""
+    try:
+        known = json.loads(_hash_store(root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def _hash_store(root: Path) -> Path:
+    return cache_dir(root) / "tree-hashes.json"
+
+
 def _tree_hash(site: Path, root: Path, hashed: dict[str, str]) -> str:
     """The whole tree's hash, reading only the files this build wrote anew (generator.publish.tree_hash);
     `hashed`: files hashed already (by stamp), as the exports a build carries over."""
-    store = cache_dir(root) / "tree-hashes.json"
-    try:
-        known = json.loads(store.read_text(encoding="utf-8"))
-        known = known if isinstance(known, dict) else {}
-    except (OSError, ValueError):
-        known = {}
+    known = known_hashes(root)
     known.update(hashed)
     digest = tree_hash(site, known=known)
-    write_atomic(store, json.dumps(known))
+    write_atomic(_hash_store(root), json.dumps(known))
     return digest
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.addresses import public_reason
-from generator.buildinfo import build_time
+from generator.buildinfo import build_time, known_hashes
 from generator.cache import cache_dir
 from generator.channels import FRAGMENT_BUDGET
 from generator.checking import LAYOUTS, SITE_FILE, check_project, publishable
@@ -165,18 +165,20 @@ class CarryOver(threading.Thread):
     """`--only site`: the last build's exports of `kinds` hard-linked into the new build and hashed for its
     tree hash, on a thread of its own while the site renders (thousands of files; join() before using them)."""
 
-    def __init__(self, old: Path, new: Path, kinds: list[str]) -> None:
+    def __init__(self, old: Path, new: Path, kinds: list[str], root: Path) -> None:
         super().__init__(name="casecast-carry-over", daemon=True)
-        self.old, self.new, self.kinds = old, new, kinds
+        self.old, self.new, self.kinds, self.root = old, new, kinds, root
+        # only what the last build had not hashed: its own files, linked here, keep their stamps
         self.hashed: dict[str, str] = {}
         self.error: OSError | None = None
 
     def run(self) -> None:
         try:
+            known = known_hashes(self.root)
             for kind in self.kinds:
                 keep_previous(self.old / kind, self.new / kind)
                 if (self.new / kind).is_dir():
-                    self.hashed |= file_hashes(self.new / kind)
+                    self.hashed |= file_hashes(self.new / kind, known)
         except OSError as error:  # said by whoever joins it: a build never loses the last build's exports silently
             self.error = error
 

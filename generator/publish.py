@@ -10,7 +10,7 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,13 +80,15 @@ def tree_files(folder: Path) -> list[str]:
     return sorted(found, key=lambda name: name.split("/"))
 
 
-def file_hashes(folder: Path) -> dict[str, str]:
-    """Every file's SHA-256 under `folder`, by its stamp (what tree_hash's `known` holds), read on several
-    threads."""
+def file_hashes(folder: Path, known: Collection[str] = ()) -> dict[str, str]:
+    """The SHA-256 of every file under `folder` whose stamp is not `known` already, by its stamp (what
+    tree_hash's `known` holds), read on several threads."""
     paths = [os.path.join(folder, name) for name in tree_files(folder)]
+    stamps = {path: _stamp(path) for path in paths}
+    todo = [path for path in paths if stamps[path] not in known]
     with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
-        hashes = pool.map(_file_sha256, paths, chunksize=64)
-        return {_stamp(path): digest.hex() for path, digest in zip(paths, hashes, strict=True)}
+        hashes = pool.map(_file_sha256, todo, chunksize=64)
+        return {stamps[path]: digest.hex() for path, digest in zip(todo, hashes, strict=True)}
 
 
 def _stamp(path: str) -> str:

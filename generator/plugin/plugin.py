@@ -115,7 +115,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         kinds = sorted(set(OUTPUTS) - set(self.config.exports))
         if kinds and self.previous_site is not None and not self.serving and not getattr(i18n, "building", False):
             # after MkDocs has emptied site_dir; joined in on_post_build
-            self.carry = CarryOver(self.previous_site / "exports", Path(config.site_dir) / "exports", kinds)
+            root = Path(config.config_file_path).parent
+            self.carry = CarryOver(self.previous_site / "exports", Path(config.site_dir) / "exports", kinds, root)
             self.carry.start()
         return files
 
