@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import markdown
 import nh3
+
+from generator.cache import code_digest, write_atomic
 
 # A line break typed inside a Chinese paragraph is not a space: join such lines (Korean keeps its spaces).
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
@@ -51,11 +59,51 @@ def prepare(text: str) -> str:
     return _SOFT_BREAK.sub("", escaped)
 
 
-@lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """Markdown from a case or theme as sanitised HTML: no script, no handler, no foreign scheme."""
-    rendered = _converter().reset().convert(prepare(text))
-    return sanitize(rendered)
+    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    rendered = _stored.texts.get(key)
+    if rendered is None:
+        rendered = _converter().reset().convert(prepare(text))
+        _stored.texts[key] = rendered
+        _stored.changed = True
+    _stored.used.add(key)
+    return sanitize(rendered)  # what an earlier build stored too: the cache folder never decides what a page runs
+
+
+@dataclass
+class _Stored:
+    texts: dict[str, str] = field(default_factory=dict)  # digest of a text -> its HTML before sanitising
+    used: set[str] = field(default_factory=set)
+    changed: bool = False
+
+
+_stored = _Stored()
+
+
+@contextmanager
+def stored_renderings(cache_file: Path) -> Iterator[None]:
+    """Texts rendered by an earlier build, read from `cache_file` (JSON): Markdown is the slow part of a
+    thousand case pages. Written back afterwards with just the texts this build rendered."""
+    global _stored
+    _stored = _Stored()
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+        if data.get("version") == _render_code() and isinstance(data.get("texts"), dict):
+            _stored.texts = {k: v for k, v in data["texts"].items() if isinstance(v, str)}
+    except (OSError, ValueError, AttributeError):
+        pass  # no cache yet, or an unreadable one: render everything again
+    try:
+        yield
+    finally:
+        if _stored.changed or set(_stored.texts) - _stored.used:
+            kept = {key: _stored.texts[key] for key in _stored.used}
+            write_atomic(cache_file, json.dumps({"version": _render_code(), "texts": kept}, ensure_ascii=False))
+        _stored = _Stored()
+
+
+def _render_code() -> str:
+    return code_digest("markup.py", "lib:markdown")
 
 
 @lru_cache(maxsize=1)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from pathlib import Path
 
 from generator.checking import check_project, publishable
+from generator.markup import render_markdown, stored_renderings
 from generator.mobile import build_mobile
 from generator.pipeline import slide_options
 from generator.slides import build_slides
@@ -94,3 +97,34 @@ def test_cache_entries_no_build_used_for_two_weeks_are_pruned(tmp_path: Path, mo
     os.utime(used[0], (month_ago, month_ago))  # used by this build again: touched, kept
     exports(project, tmp_path / "two")
     assert used[0].exists()
+
+
+def test_a_story_rendered_by_an_earlier_build_is_reused_and_still_sanitised(tmp_path: Path) -> None:
+    """Stories' HTML is kept between builds (Markdown is the slow part of a thousand case pages); what the cache
+    folder holds is sanitised again on the way out, so a doctored cache cannot put a script on a page."""
+    store = tmp_path / "stories.json"
+    story = "冒充**税务局**的短信：\n\n- 不点链接\n- 拨打官方电话核实"
+    with stored_renderings(store):
+        first = render_markdown(story)
+    assert "<strong>税务局</strong>" in first and "<li>不点链接</li>" in first
+    data = json.loads(store.read_text(encoding="utf-8"))
+    assert list(data["texts"].values()) == [first]
+
+    key = next(iter(data["texts"]))
+    data["texts"][key] = '<p>已缓存</p><script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">链接</a>'
+    store.write_text(json.dumps(data), encoding="utf-8")
+    with stored_renderings(store):
+        reused = render_markdown(story)
+        other = render_markdown("另一个案例")
+    assert "已缓存" in reused  # read from the store, not rendered again
+    assert "script" not in reused and "javascript" not in reused and "onclick" not in reused
+    assert set(json.loads(store.read_text(encoding="utf-8"))["texts"]) == {key, _digest("另一个案例")}
+
+    with stored_renderings(store):  # a build that no longer has the first story drops it from the store
+        render_markdown("另一个案例")
+    assert set(json.loads(store.read_text(encoding="utf-8"))["texts"]) == {_digest("另一个案例")}
+    assert other == "<p>另一个案例</p>"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -24,6 +24,7 @@ from generator.checking import SITE_FILE, check_project, publishable
 from generator.i18n import _, choose
 from generator.labels import LABELS, load_labels
 from generator.loading import Loaded
+from generator.markup import stored_renderings
 from generator.media import clean_image
 from generator.model import Site
 from generator.pipeline import OUTPUTS, BuildError, CarryOver, report_problems
@@ -287,7 +288,8 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             now=self.loaded.now,
         )
         try:
-            self.pages = render_site(content, options)
+            with stored_renderings(cache_dir(root) / "stories.json"):
+                self.pages = render_site(content, options)
         except jinja2.TemplateError as error:
             raise PluginError(template_error(error, root)) from None
         if self.serving:  # a case or month with an error shows why, not a 404
