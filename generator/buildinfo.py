@@ -55,12 +55,11 @@ def _hash_store(root: Path) -> Path:
     return cache_dir(root) / "tree-hashes.json"
 
 
-def _tree_hash(site: Path, root: Path, hashed: dict[str, str]) -> str:
-    """The whole tree's hash, reading only the files this build wrote anew (generator.publish.tree_hash);
-    `hashed`: files hashed already (by stamp), as the exports a build carries over."""
+def _tree_hash(site: Path, root: Path, hashed: dict[str, str], listed: dict[str, dict[str, str]]) -> str:
+    """The whole tree's hash, reading only the files this build wrote anew (generator.publish.tree_hash)."""
     known = known_hashes(root)
     known.update(hashed)
-    digest = tree_hash(site, known=known)
+    digest = tree_hash(site, known=known, listed=listed)
     write_atomic(_hash_store(root), json.dumps(known))
     return digest
 
@@ -74,7 +73,10 @@ def write_build_info(
     drafts: bool,
     strict: bool,
     hashed: dict[str, str] | None = None,
+    listed: dict[str, dict[str, str]] | None = None,
 ) -> dict:
+    """`hashed`, `listed`: files hashed and folders listed already, as the exports a build carries over
+    (generator.publish.tree_hash)."""
     exports = site / "exports"
     slides = [n for n in tree_files(exports / "slides") if n.endswith((".png", ".jpg"))]
     slides = [n for n in slides if "contact" not in n.split("/")]
@@ -87,7 +89,7 @@ def write_build_info(
         "strict": strict,
         "counts": {"cases": cases, "slides": len(slides), "mobile_files": len(mobile)},
         "problems": [asdict(p) for p in sorted(problems)],
-        "tree_sha256": _tree_hash(site, root, hashed or {}),
+        "tree_sha256": _tree_hash(site, root, hashed or {}, listed or {}),
     }
     (site / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return info

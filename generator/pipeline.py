@@ -30,7 +30,7 @@ from generator.mobile import build_mobile
 from generator.model import Site
 from generator.problems import QUIET, SLIDES, Problems
 from generator.publication import Publication
-from generator.publish import file_hashes
+from generator.publish import file_hashes, stamped_files
 from generator.slides import SlideOptions, build_slides
 from generator.slides.fonts import FontNotFound, bitmap_face
 from generator.slides.layout import LayoutError
@@ -170,6 +170,7 @@ class CarryOver(threading.Thread):
         self.old, self.new, self.kinds, self.root = old, new, kinds, root
         # only what the last build had not hashed: its own files, linked here, keep their stamps
         self.hashed: dict[str, str] = {}
+        self.listed: dict[str, dict[str, str]] = {}  # "exports/slides" -> its files' stamps (tree_hash's `listed`)
         self.error: OSError | None = None
 
     def run(self) -> None:
@@ -178,7 +179,9 @@ class CarryOver(threading.Thread):
             for kind in self.kinds:
                 keep_previous(self.old / kind, self.new / kind)
                 if (self.new / kind).is_dir():
-                    self.hashed |= file_hashes(self.new / kind, known)
+                    stamps = stamped_files(self.new / kind, f"{self.new.name}/{kind}/")
+                    self.listed[f"{self.new.name}/{kind}"] = stamps
+                    self.hashed |= file_hashes(self.new.parent, stamps, known)
         except OSError as error:  # said by whoever joins it: a build never loses the last build's exports silently
             self.error = error
 

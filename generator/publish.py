@@ -40,23 +40,36 @@ class Release:
     current: bool
 
 
-def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,), known: dict[str, str] | None = None) -> str:
+def tree_hash(
+    folder: Path,
+    skip: tuple[str, ...] = (BUILD_INFO,),
+    known: dict[str, str] | None = None,
+    listed: dict[str, dict[str, str]] | None = None,
+) -> str:
     """SHA-256 over every file's path and bytes, in a fixed order: equal trees, equal hashes. The files are read
     and hashed on several threads (both let go of the interpreter while they work); the order stays fixed.
 
     `known` (the build's own hash of what it wrote, never publish's check of a copy): file hashes by device,
     inode, size and modification time, from the last build. Exports a build carries over are hard links to
-    files it hashed before; only what was written anew is read. It is updated in place."""
-    names = [name for name in tree_files(folder) if name not in skip]
+    files it hashed before; only what was written anew is read. It is updated in place. `listed`: folders
+    (relative paths) whose files were listed with their stamps already (stamped_files), not walked again."""
+    listed = listed or {}
+    stamps = {name: stamp for inside in listed.values() for name, stamp in inside.items()}
+    names = sorted(
+        [name for name in tree_files(folder, leave_out=set(listed)) if name not in skip] + list(stamps),
+        key=_folder_by_folder,
+    )
     paths = [os.path.join(folder, name) for name in names]
-    stamps = [_stamp(p) for p in paths] if known is not None else [None] * len(paths)
+    if known is not None:
+        stamps.update((name, _stamp(path)) for name, path in zip(names, paths, strict=True) if name not in stamps)
     found = known or {}
-    todo = [p for p, stamp in zip(paths, stamps, strict=True) if stamp is None or stamp not in found]
+    todo = [path for name, path in zip(names, paths, strict=True) if stamps.get(name) not in found]
     with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
         fresh = dict(zip(todo, pool.map(_file_sha256, todo, chunksize=64), strict=True))
     digest = hashlib.sha256()
     used: dict[str, str] = {}
-    for name, path, stamp in zip(names, paths, stamps, strict=True):
+    for name, path in zip(names, paths, strict=True):
+        stamp = stamps.get(name)
         file_hash = fresh[path] if path in fresh else bytes.fromhex(found[stamp])
         if stamp is not None:
             used[stamp] = file_hash.hex()
@@ -68,27 +81,38 @@ def tree_hash(folder: Path, skip: tuple[str, ...] = (BUILD_INFO,), known: dict[s
     return digest.hexdigest()
 
 
-def tree_files(folder: Path) -> list[str]:
+def tree_files(folder: Path, leave_out: Collection[str] = ()) -> list[str]:
     """Every file under `folder` (and every symbolic link, to a folder too), as a relative path with '/',
-    sorted folder by folder. os.walk: a site holds tens of thousands of files, and pathlib is slow at it."""
+    sorted folder by folder; not those in the folders `leave_out` (relative paths). os.walk: a site holds
+    tens of thousands of files, and pathlib is slow at it."""
     found = []
     for top, folders, files in os.walk(folder):
         here = os.path.relpath(top, folder).replace(os.sep, "/")
         prefix = "" if here == "." else here + "/"
+        if leave_out:
+            folders[:] = [name for name in folders if prefix + name not in leave_out]
         found += [prefix + name for name in files]
         found += [prefix + name for name in folders if os.path.islink(os.path.join(top, name))]
-    return sorted(found, key=lambda name: name.split("/"))
+    return sorted(found, key=_folder_by_folder)
 
 
-def file_hashes(folder: Path, known: Collection[str] = ()) -> dict[str, str]:
-    """The SHA-256 of every file under `folder` whose stamp is not `known` already, by its stamp (what
-    tree_hash's `known` holds), read on several threads."""
-    paths = [os.path.join(folder, name) for name in tree_files(folder)]
-    stamps = {path: _stamp(path) for path in paths}
-    todo = [path for path in paths if stamps[path] not in known]
+def _folder_by_folder(name: str) -> str:
+    """Sorts paths as lists of their parts ('a/x' before 'a-b'): no character in a name sorts before NUL."""
+    return name.replace("/", "\0")
+
+
+def stamped_files(folder: Path, prefix: str = "") -> dict[str, str]:
+    """Every file under `folder` by its name from `prefix` (tree_files), with its stamp."""
+    return {prefix + name: _stamp(os.path.join(folder, name)) for name in tree_files(folder)}
+
+
+def file_hashes(folder: Path, stamps: dict[str, str], known: Collection[str] = ()) -> dict[str, str]:
+    """The SHA-256 of the files `stamps` names (under `folder`) whose stamp is not `known` already, by their
+    stamp (what tree_hash's `known` holds), read on several threads."""
+    todo = [(os.path.join(folder, name), stamp) for name, stamp in stamps.items() if stamp not in known]
     with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
-        hashes = pool.map(_file_sha256, todo, chunksize=64)
-        return {stamps[path]: digest.hex() for path, digest in zip(todo, hashes, strict=True)}
+        hashes = pool.map(_file_sha256, [path for path, _stamp in todo], chunksize=64)
+        return {stamp: digest.hex() for (_path, stamp), digest in zip(todo, hashes, strict=True)}
 
 
 def _stamp(path: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.plugin import build_site
-from generator.publish import PublishError, list_releases, publish, rollback, tree_hash
+from generator.publish import PublishError, list_releases, publish, rollback, stamped_files, tree_files, tree_hash
 from tests.conftest import REPO, add_draft, approve_again, copy_project, keep_displays
 from tests.nginx import Nginx
 from tests.test_cli import start_casecast
@@ -32,6 +32,36 @@ def test_build_info_describes_the_build(project: Path) -> None:
     assert info["problems"] == [] and info["drafts"] is False and info["strict"] is True
     assert info["counts"]["cases"] >= 12 and info["counts"]["slides"] > 100 and info["counts"]["mobile_files"] > 40
     assert info["tree_sha256"] == tree_hash(project / "site")
+
+
+def test_the_tree_hash_covers_every_file_in_a_fixed_order_however_it_was_listed(tmp_path: Path) -> None:
+    """Folder by folder ('a/x' before 'a-b'); a file renamed or changed changes it; folders a build listed already
+    (the exports `--only site` carries over) and the hashes it knew give the very same digest."""
+    site = tmp_path / "site"
+    for name, data in {"a/x.png": b"1", "a-b": b"2", "a/y/z.html": b"3", "exports/slides/s.png": b"4"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    assert tree_files(site) == ["a/x.png", "a/y/z.html", "a-b", "exports/slides/s.png"]
+    digest = tree_hash(site)
+    known: dict[str, str] = {}
+    assert tree_hash(site, known=known) == digest and len(known) == 4
+    listed = {"exports/slides": stamped_files(site / "exports/slides", "exports/slides/")}
+    assert tree_hash(site, known=dict(known), listed=listed) == digest
+    assert tree_hash(site, known={}, listed=listed) == digest
+
+    (site / "a-b").rename(site / "a-c")
+    assert tree_hash(site) != digest
+    (site / "a-c").rename(site / "a-b")
+    (site / "exports/slides/s.png").write_bytes(b"55")  # a new stamp: read again, not taken from `known`
+    assert (
+        tree_hash(
+            site,
+            known=dict(known),
+            listed={"exports/slides": stamped_files(site / "exports/slides", "exports/slides/")},
+        )
+        == tree_hash(site)
+        != digest
+    )
 
 
 def test_publish_twice_roll_back_and_the_served_home_page_changes_back(project: Path, tmp_path: Path) -> None:

@@ -211,7 +211,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
                 OUTPUTS[kind](root, self.loaded, exports / kind, self._today())
             except BuildError as error:
                 raise PluginError(str(error)) from None
-        hashed = self._join_carry()  # `--only site`: the last build's slides and mobile files stay
+        hashed, listed = self._join_carry()  # `--only site`: the last build's slides and mobile files stay
         content = publishable(self.loaded) if self.loaded else None
         write_build_info(
             Path(config.site_dir),
@@ -221,6 +221,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             drafts=self.config.drafts or self.serving,
             strict=bool(config.strict),
             hashed=hashed,
+            listed=listed,
         )
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -239,15 +240,15 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
     # helpers
     # -------------------------------------------------------------------------
 
-    def _join_carry(self) -> dict[str, str]:
-        """The carried-over exports' file hashes, once they are all in place."""
+    def _join_carry(self) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+        """The carried-over exports' file hashes and listings (write_build_info), once they are all in place."""
         carry, self.carry = self.carry, None
         if carry is None:
-            return {}
+            return {}, {}
         carry.join()
         if carry.error is not None:
             raise PluginError(_("the last build's exports could not be kept: {error}", error=carry.error))
-        return carry.hashed
+        return carry.hashed, carry.listed
 
     def _join_folders(self) -> None:
         while self.folders:
