@@ -64,8 +64,7 @@ def tree_hash(
         stamps.update((name, _stamp(path)) for name, path in zip(names, paths, strict=True) if name not in stamps)
     found = known or {}
     todo = [path for name, path in zip(names, paths, strict=True) if stamps.get(name) not in found]
-    with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
-        fresh = dict(zip(todo, pool.map(_file_sha256, todo, chunksize=64), strict=True))
+    fresh = dict(zip(todo, _sha256_all(todo), strict=True))
     digest = hashlib.sha256()
     used: dict[str, str] = {}
     for name, path in zip(names, paths, strict=True):
@@ -110,14 +109,25 @@ def file_hashes(folder: Path, stamps: dict[str, str], known: Collection[str] = (
     """The SHA-256 of the files `stamps` names (under `folder`) whose stamp is not `known` already, by their
     stamp (what tree_hash's `known` holds), read on several threads."""
     todo = [(os.path.join(folder, name), stamp) for name, stamp in stamps.items() if stamp not in known]
-    with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
-        hashes = pool.map(_file_sha256, [path for path, _stamp in todo], chunksize=64)
-        return {stamp: digest.hex() for (_path, stamp), digest in zip(todo, hashes, strict=True)}
+    hashes = _sha256_all([path for path, _stamp in todo])
+    return {stamp: digest.hex() for (_path, stamp), digest in zip(todo, hashes, strict=True)}
 
 
 def _stamp(path: str) -> str:
     stat = os.stat(path)
     return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _sha256_all(paths: list[str], batch: int = 64) -> list[bytes]:
+    """Each file's SHA-256, in order, read on several threads a batch at a time (a thread pool's map makes
+    one task per item, whatever its chunksize says: thousands of tasks cost more than the reading)."""
+    batches = [paths[i : i + batch] for i in range(0, len(paths), batch)]
+    with ThreadPoolExecutor(max_workers=min(8, 2 * (os.cpu_count() or 1))) as pool:
+        return [digest for hashed in pool.map(_sha256_batch, batches) for digest in hashed]
+
+
+def _sha256_batch(paths: list[str]) -> list[bytes]:
+    return [_file_sha256(path) for path in paths]
 
 
 def _file_sha256(path: str) -> bytes:
