@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
@@ -29,6 +29,7 @@ from generator.media import clean_image
 from generator.model import Site
 from generator.pipeline import OUTPUTS, BuildError, CarryOver, report_problems
 from generator.plugin.config import CasecastConfig, parse_moment
+from generator.plugin.page import GeneratedPage
 from generator.plugin.search import SearchParser, page_search_docs
 from generator.preview import PREVIEW_FOLDER, PreviewMemory, add_problem_pages, write_waiting_exports
 from generator.problems import Problems
@@ -102,7 +103,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
         config.docs_dir = str(self.pages_dir)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _add_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The generated pages join the files MkDocs found in docs_dir (their text is in memory, see
         on_page_read_source), before mkdocs-static-i18n sorts every file into its language (priority -100)."""
         assert self.pages is not None
@@ -120,6 +121,17 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             self.carry = CarryOver(self.previous_site / "exports", Path(config.site_dir) / "exports", kinds, root)
             self.carry.start()
         return files
+
+    @event_priority(-200)  # after mkdocs-static-i18n has made each language's files anew
+    def _generated_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Each generated page is read and rendered as a GeneratedPage: MkDocs takes a page a plugin made."""
+        if self.pages is not None:
+            for file in files.documentation_pages():
+                if file.page is None and file.src_uri in self.pages.pages:
+                    GeneratedPage(None, file, config)
+        return files
+
+    on_files = CombinedEvent(_add_pages, _generated_pages)
 
     def on_page_read_source(self, *, page, config: MkDocsConfig) -> str | None:
         """A generated page's Markdown, from memory: a thousand cases are never written to disk as Markdown."""
