@@ -162,8 +162,9 @@ def write_mobile(root: Path, loaded: Loaded | None, out: Path, today: dt.date) -
 
 
 class CarryOver(threading.Thread):
-    """`--only site`: the last build's exports of `kinds` hard-linked into the new build and hashed for its
-    tree hash, on a thread of its own while the site renders (thousands of files; join() before using them)."""
+    """`--only site`: the last build's exports of `kinds` hard-linked into the new build and listed with their
+    stamps for its tree hash, on a thread of its own while the site renders (thousands of files; join() before
+    using them). A link keeps its file's stamp, so only what the last build had not hashed is read."""
 
     def __init__(self, old: Path, new: Path, kinds: list[str], root: Path) -> None:
         super().__init__(name="casecast-carry-over", daemon=True)
