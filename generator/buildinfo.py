@@ -74,6 +74,7 @@ def write_build_info(
     strict: bool,
     hashed: dict[str, str] | None = None,
     listed: dict[str, dict[str, str]] | None = None,
+    zone: dt.tzinfo = dt.UTC,
 ) -> dict:
     """`hashed`, `listed`: files hashed and folders listed already, as the exports a build carries over
     (generator.publish.tree_hash)."""
@@ -83,6 +84,7 @@ def write_build_info(
     mobile = tree_files(exports / "mobile")
     info = {
         "build_time": build_time().isoformat(),
+        "time_zone": str(zone),  # the site's: what `publish --list` shows the build time in
         "casecast_version": __version__,
         "content_version": content_version(root),
         "drafts": drafts,

@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import shutil
+import zoneinfo
 from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -246,13 +247,23 @@ def list_releases(target: Path) -> list[Release]:
             Release(
                 name=path.name,
                 path=path,
-                built=info.get("build_time", "?"),
+                built=local_time(str(info.get("build_time", "?")), info.get("time_zone")),
                 content=info.get("content_version") or "-",
                 tree=info.get("tree_sha256", "?"),
                 current=path.resolve() == current,
             )
         )
     return found
+
+
+def local_time(moment: str, zone: str | None) -> str:
+    """A build-info time ('2026-12-04T09:12:00+00:00') as the bank's staff read it: '2026-12-04 17:12
+    (Asia/Shanghai)', in the site's time zone. As it is written when it cannot be read so."""
+    try:
+        when = dt.datetime.fromisoformat(moment).astimezone(zoneinfo.ZoneInfo(zone or "UTC"))
+    except (TypeError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return moment
+    return f"{when:%Y-%m-%d %H:%M} ({zone or 'UTC'})"
 
 
 def _release_name(releases: Path) -> str:

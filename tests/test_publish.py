@@ -32,6 +32,26 @@ def test_build_info_describes_the_build(project: Path) -> None:
     assert info["problems"] == [] and info["drafts"] is False and info["strict"] is True
     assert info["counts"]["cases"] >= 12 and info["counts"]["slides"] > 100 and info["counts"]["mobile_files"] > 40
     assert info["tree_sha256"] == tree_hash(project / "site")
+    assert info["time_zone"] == "Asia/Shanghai"  # content/site.yaml's
+
+
+def test_releases_show_their_build_time_in_the_sites_time_zone(tmp_path: Path) -> None:
+    """Staff in Shanghai or Seoul read when a release was built on their own clock, not in UTC."""
+    builds = {
+        "20261204T091200.000000Z-aaaaaa": {"build_time": "2026-12-04T09:12:00+00:00", "time_zone": "Asia/Seoul"},
+        "20261204T093000.000000Z-bbbbbb": {"build_time": "2026-12-04T09:30:00+00:00", "time_zone": "Asia/Shanghai"},
+        "20261204T094500.000000Z-cccccc": {"build_time": "2026-12-04T09:45:00+00:00"},  # an older build-info
+        "20261204T095000.000000Z-dddddd": {"build_time": "yesterday", "time_zone": "../../etc/passwd"},
+    }
+    for name, info in builds.items():
+        (tmp_path / "srv/releases" / name).mkdir(parents=True)
+        (tmp_path / "srv/releases" / name / "build-info.json").write_text(json.dumps(info), encoding="utf-8")
+    assert [r.built for r in list_releases(tmp_path / "srv")] == [
+        "2026-12-04 18:12 (Asia/Seoul)",
+        "2026-12-04 17:30 (Asia/Shanghai)",
+        "2026-12-04 09:45 (UTC)",
+        "yesterday",
+    ]
 
 
 def test_the_tree_hash_covers_every_file_in_a_fixed_order_however_it_was_listed(tmp_path: Path) -> None:

@@ -234,6 +234,7 @@ class CasecastPlugin(BasePlugin[CasecastConfig]):
             strict=bool(config.strict),
             hashed=hashed,
             listed=listed,
+            zone=content.site.zone if content else dt.UTC,
         )
 
     def on_build_error(self, *, error: Exception) -> None:
