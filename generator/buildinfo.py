@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 from dataclasses import asdict
 from pathlib import Path
 
 from generator import __version__
-from generator.cache import cache_dir, write_atomic
+from generator.cache import cache_dir, read_json, write_atomic
 from generator.problems import Problems
 from generator.publish import BUILD_INFO, tree_files, tree_hash
+
+_SHA256 = re.compile("[0-9a-f]{64}")
 
 
 def build_time() -> dt.datetime:
@@ -44,11 +47,19 @@ def content_version(root: Path) -> str | None:
 def known_hashes(root: Path) -> dict[str, str]:
     """The last build's file hashes by stamp (generator.publish.tree_hash): a file it wrote, or a hard link to
     one, is not read again."""
-    try:
-        known = json.loads(_hash_store(root).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    known = read_json(_hash_store(root))
+    if not isinstance(known, dict):
         return {}
-    return known if isinstance(known, dict) else {}
+    return {stamp: digest for stamp, digest in known.items() if isinstance(digest, str) and _SHA256.fullmatch(digest)}
+
+
+def forget_hashes(root: Path) -> None:
+    """The next build reads every file again: what it hashed last is not to be trusted (publish found the
+    site different from its build-info, and a file edited in place can keep its stamp)."""
+    try:
+        _hash_store(root).unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _hash_store(root: Path) -> Path:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import json
 import os
 import time
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
 UNUSED_FOR = 14 * 24 * 3600  # seconds: an entry no build has touched for two weeks goes
@@ -37,6 +39,15 @@ def code_digest(*parts: str) -> str:
         for file in files:
             digest.update(file.relative_to(PACKAGE).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def read_json(path: Path) -> Any:
+    """A cache file's JSON, or None when it cannot be read: missing, garbled, nested too deep to parse. A
+    cache entry is only ever a shortcut; whoever asks checks the shape of what it got."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from generator import i18n
 from generator.alert import as_moment
 from generator.buildinfo import build_time
-from generator.cache import cache_dir, code_digest, write_atomic
+from generator.cache import cache_dir, code_digest, read_json, write_atomic
 from generator.labels import LABELS, Labels, LabelsError, load_labels
 from generator.loading import Loaded, load_project
 from generator.model import CaseVersion, Content, ReviewStatus, Site
@@ -178,11 +178,8 @@ def _rules_digest() -> str:
 
 
 def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+    data = read_json(path)
+    return data if isinstance(data, dict) else {}
 
 
 def _write_json(path: Path, data: dict) -> None:

@@ -295,7 +295,8 @@ def _until_words(until: dt.date | None, kept: bool) -> str:
 @lang_option()
 def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings: bool, lang: str | None) -> None:
     """Publish the last build to DIR/releases/<time>/ and switch DIR/current to it in one step."""
-    from generator.publish import PublishError, list_releases
+    from generator.buildinfo import forget_hashes
+    from generator.publish import ChangedSinceBuild, PublishError, list_releases
     from generator.publish import publish as publish_site
     from generator.publish import rollback as roll_back
 
@@ -338,6 +339,8 @@ def publish(target: Path, rollback: bool, show: bool, keep: int, allow_warnings:
             return
         release = publish_site(root / "site", target, keep=keep, allow_warnings=allow_warnings, waiting=waiting)
     except PublishError as error:
+        if isinstance(error, ChangedSinceBuild) and root is not None:
+            forget_hashes(root)  # so that building again, as the message says, reads every file anew
         click.echo(_("error: {message}", message=error), err=True)
         sys.exit(1)
     click.echo(

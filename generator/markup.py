@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from generator.cache import code_digest, write_atomic
+from generator.cache import code_digest, read_json, write_atomic
 
 # A line break typed inside a Chinese paragraph is not a space: join such lines (Korean keeps its spaces).
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
@@ -87,18 +87,18 @@ def stored_renderings(cache_file: Path) -> Iterator[None]:
     thousand case pages. Written back afterwards with just the texts this build rendered."""
     global _stored
     _stored = _Stored()
-    try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-        if data.get("version") == _render_code() and isinstance(data.get("texts"), dict):
-            _stored.texts = {k: v for k, v in data["texts"].items() if isinstance(v, str)}
-    except (OSError, ValueError, AttributeError):
-        pass  # no cache yet, or an unreadable one: render everything again
+    data = read_json(cache_file)  # None: no cache yet, or an unreadable one: render everything again
+    if isinstance(data, dict) and data.get("version") == _render_code() and isinstance(data.get("texts"), dict):
+        _stored.texts = {k: v for k, v in data["texts"].items() if isinstance(v, str)}
     try:
         yield
     finally:
         if _stored.changed or set(_stored.texts) - _stored.used:
             kept = {key: _stored.texts[key] for key in _stored.used}
-            write_atomic(cache_file, json.dumps({"version": _render_code(), "texts": kept}, ensure_ascii=False))
+            try:
+                write_atomic(cache_file, json.dumps({"version": _render_code(), "texts": kept}, ensure_ascii=False))
+            except OSError:
+                pass  # a shortcut for the next build, not part of this one
         _stored = _Stored()
 
 

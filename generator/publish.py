@@ -31,6 +31,10 @@ class PublishError(Exception):
     """Something the person publishing must fix first; one sentence."""
 
 
+class ChangedSinceBuild(PublishError):
+    """The site's files are not what its build hashed."""
+
+
 @dataclass(frozen=True)
 class Release:
     name: str
@@ -160,7 +164,7 @@ def publish(
     if "warning" in severities and not allow_warnings:
         raise PublishError(_("the last build has warnings: fix them, or publish anyway with --allow-warnings"))
     if tree_hash(site) != info.get("tree_sha256"):
-        raise PublishError(_("{site} was changed after it was built: build again before publishing", site=site))
+        raise ChangedSinceBuild(_("{site} was changed after it was built: build again before publishing", site=site))
     releases = target / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     with locked(target, waiting):  # one publish at a time: a second one waits for the first

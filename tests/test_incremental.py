@@ -128,3 +128,16 @@ def test_a_story_rendered_by_an_earlier_build_is_reused_and_still_sanitised(tmp_
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def test_a_garbled_or_unwritable_cache_file_costs_time_never_the_build(tmp_path: Path) -> None:
+    """Nested past what a parser can follow, or a folder where the file should be: the text is rendered anew."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000, encoding="utf-8")
+    with stored_renderings(deep):
+        assert render_markdown("**退税**不用ATM") == "<p><strong>退税</strong>不用ATM</p>"
+    blocked = tmp_path / "stories.json"
+    (blocked / "inside").mkdir(parents=True)
+    with stored_renderings(blocked):
+        assert render_markdown("转账之前多核实") == "<p>转账之前多核实</p>"
+    assert blocked.is_dir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -131,6 +132,26 @@ def test_publish_keeps_the_last_n_releases(project: Path, tmp_path: Path) -> Non
         publish(project / "site", tmp_path / "srv", keep=2)
     releases = list_releases(tmp_path / "srv")
     assert len(releases) == 2 and releases[-1].current
+
+
+def test_a_wrong_stored_hash_is_refused_at_publish_and_building_again_mends_it(project: Path, tmp_path: Path) -> None:
+    """`--only site` trusts the last build's hashes of the exports it carries over (a hard link keeps its file's
+    stamp). If they are wrong (a slide edited in place with its time put back, a doctored cache), publish
+    refuses, as it must; building again, as its message says, then reads every file and publishes."""
+    env = {**os.environ, "CASECAST_CACHE_DIR": str(tmp_path / "cache"), "CASECAST_LANG": "en"}
+    run = functools.partial(subprocess.run, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    cli = [sys.executable, "-m", "generator.cli"]
+    assert run([*cli, "build"]).returncode == 0
+    store = tmp_path / "cache/tree-hashes.json"
+    stored = json.loads(store.read_text(encoding="utf-8"))
+    store.write_text(json.dumps({stamp: "00" * 32 for stamp in stored} | {"x:1:2:3": "zz", "y:1:2:3": 5}), "utf-8")
+    assert run([*cli, "build", "--only", "site"]).returncode == 0  # and no traceback for the garbled entries
+    refused = run([*cli, "publish", "--to", str(tmp_path / "srv")])
+    assert refused.returncode == 1 and "changed after it was built: build again before publishing" in refused.stderr
+    assert run([*cli, "build", "--only", "site"]).returncode == 0
+    published = run([*cli, "publish", "--to", str(tmp_path / "srv")])
+    assert published.returncode == 0, published.stderr
+    assert (tmp_path / "srv/current/exports/mobile/zh/feed.json").is_file()
 
 
 def test_a_case_in_review_does_not_block_publishing_the_others(project: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import code_digest, write_atomic
+from generator.cache import code_digest, read_json, write_atomic
 from generator.channels import FRAGMENT_BUDGET, alert_sms, sms_message
 from generator.labels import load_labels
 from generator.mobile.feed import json_feed
@@ -161,9 +161,10 @@ def _key(version: CaseVersion, site: Site, labels: dict[str, str], root: Path) -
 def _cached(cache: Path | None, key: str) -> Rendered | None:
     if cache is None:
         return None
+    data = read_json(cache / f"{key}.json")
     try:
-        return Rendered(**json.loads((cache / f"{key}.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
+        return Rendered(**data) if isinstance(data, dict) else None
+    except TypeError:
         return None
 
 

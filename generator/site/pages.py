@@ -63,6 +63,7 @@ def front_matter_value(value: Any) -> str:
 # A front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE): between '---' lines at the very start
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # keys YAML 1.1 reads as no text
 
 
 def read_front_matter(source: str) -> tuple[str, dict[str, Any]] | None:
@@ -75,11 +76,13 @@ def read_front_matter(source: str) -> tuple[str, dict[str, Any]] | None:
     data: dict[str, Any] = {}
     for line in match.group(1)[:-1].split("\n"):  # not splitlines(): U+2028 in a title is not a new line
         key, colon, value = line.partition(": ")
-        if not colon or not _KEY.fullmatch(key) or key in data or value[:1] not in ('"', "{", "["):
+        if not colon or not _KEY.fullmatch(key) or key.lower() in _YAML_WORDS or key in data:
+            return None
+        if value[:1] not in ('"', "{", "["):
             return None
         try:
             data[key] = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         if not _no_numbers(data[key]):
             return None

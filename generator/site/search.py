@@ -22,7 +22,7 @@ from pathlib import Path
 
 import nh3
 
-from generator.cache import code_digest, write_atomic
+from generator.cache import code_digest, read_json, write_atomic
 from generator.workers import worker_pool
 
 # CJK ideographs (with extension A, compatibility ideographs and the supplementary planes) and 々〇
@@ -77,12 +77,9 @@ class Segmenter:
     def __init__(self, cache_file: Path) -> None:
         self.cache_file = cache_file
         self.known: dict[str, str] = {}
-        try:
-            data = json.loads(cache_file.read_text(encoding="utf-8"))
-            if data.get("version") == _cut_code():
-                self.known = data["texts"]
-        except (OSError, ValueError, KeyError, AttributeError):
-            pass  # no cache yet, or an unreadable one: cut everything again
+        data = read_json(cache_file)  # None: no cache yet, or an unreadable one: cut everything again
+        if isinstance(data, dict) and data.get("version") == _cut_code() and isinstance(data.get("texts"), dict):
+            self.known = {k: v for k, v in data["texts"].items() if isinstance(v, str)}
         self.wanted: set[str] = set()
         self.jobs: list[tuple[list[str], Future]] = []
         self.executor: ProcessPoolExecutor | None = None

@@ -13,7 +13,7 @@ from pathlib import Path
 from fontTools.ttLib import TTCollection, TTFont
 from PIL import ImageFont
 
-from generator.cache import write_atomic
+from generator.cache import read_json, write_atomic
 from generator.i18n import _
 
 # fontconfig names first; then the files a Linux, macOS or Windows machine usually has.
@@ -149,11 +149,8 @@ def keep_coverage_in(file: Path | None) -> None:
 def _known_coverage() -> dict[str, list[list[int]]]:
     if _coverage_file is None:
         return {}
-    try:
-        data = json.loads(_coverage_file.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+    data = read_json(_coverage_file)
+    return data if isinstance(data, dict) else {}
 
 
 def _stamp(face: FontFace) -> str | None:

@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from generator.cache import code_digest, write_atomic
+from generator.cache import code_digest, read_json, write_atomic
 from generator.slides.fit import Fitted
 
 
@@ -20,12 +20,9 @@ class FitMemo:
         self.used: set[str] = set()
         self.added = False
         if file is not None:
-            try:
-                data = json.loads(file.read_text(encoding="utf-8"))
-                if data.get("version") == _fit_code():
-                    self.known = data["fits"]
-            except (OSError, ValueError, KeyError, AttributeError):
-                pass
+            data = read_json(file)
+            if isinstance(data, dict) and data.get("version") == _fit_code() and isinstance(data.get("fits"), dict):
+                self.known = data["fits"]
 
     def get(self, key: tuple, compute) -> Fitted | None:
         digest = hashlib.sha1(json.dumps(key, ensure_ascii=False, default=str).encode()).hexdigest()

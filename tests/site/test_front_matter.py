@@ -47,6 +47,7 @@ def test_a_title_reads_back_as_yaml_reads_it(title: str) -> None:
         'extra: {"ratio": 1e3}',  # a number YAML 1.1 reads as text
         'title: "a"\ntitle: "b"',  # the same key twice
         "title: yes",
+        'yes: "a key YAML reads as true"',
     ],
 )
 def test_a_designers_own_front_matter_is_left_to_yaml(front_matter: str) -> None:
