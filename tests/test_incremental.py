@@ -141,3 +141,17 @@ def test_a_garbled_or_unwritable_cache_file_costs_time_never_the_build(tmp_path:
     with stored_renderings(blocked):
         assert render_markdown("转账之前多核实") == "<p>转账之前多核实</p>"
     assert blocked.is_dir()
+
+
+def test_exported_slides_are_read_only_so_an_edit_cannot_reach_the_cache(tmp_path: Path, monkeypatch) -> None:
+    """An exported slide is the cached file itself (a hard link). Saved over in an image editor, it would change
+    what every later build publishes without a reviewer seeing it: the file is read-only, so the editor has to
+    save a copy instead."""
+    monkeypatch.delenv("CASECAST_CACHE_DIR", raising=False)
+    project = keep_displays(copy_project(tmp_path / "project"), "lobby-tv", "door-strip")
+    exports(project, tmp_path / "one")
+    slides = [p for p in (tmp_path / "one/slides").rglob("*") if p.suffix in (".png", ".jpg", ".mp4")]
+    assert any(p.suffix == ".png" for p in slides)
+    cached = {p.stat().st_ino for p in (project / ".cache/casecast/slides").iterdir() if p.is_file()}
+    shared = [p for p in slides if p.stat().st_ino in cached]
+    assert shared and all(p.stat().st_mode & 0o222 == 0 for p in shared)

@@ -31,6 +31,7 @@ from generator.slides.slide import SlidePlan
 from generator.workers import worker_pool
 
 log = logging.getLogger("mkdocs.plugins.casecast")
+READ_ONLY = 0o444  # cached slides and videos, which the build hard-links (_place)
 
 
 @dataclass(frozen=True)
@@ -299,7 +300,14 @@ def _store(cache: Path, key: str, fmt: str, data: bytes) -> None:
 
 
 def _place(cached: Path, target: Path) -> None:
+    """The cached slide (or video) into the build as a hard link: the same file, so it is made read-only
+    first. A designer's image editor saving over an exported slide would otherwise change the cached one too,
+    and every later build would publish the edit, which no reviewer saw."""
     touch(cached)  # in use: prune() keeps it
+    try:
+        os.chmod(cached, READ_ONLY)
+    except OSError:
+        pass
     if target.exists():
         target.unlink()
     try:
