@@ -61,14 +61,21 @@ def prepare(text: str) -> str:
 
 def render_markdown(text: str) -> str:
     """Markdown from a case or theme as sanitised HTML: no script, no handler, no foreign scheme."""
+    if not _stored.open:  # outside a site build (the app's files, WeChat, a long preview): bounded, in memory
+        return sanitize(_convert(text))
     key = hashlib.sha1(text.encode("utf-8")).hexdigest()
     rendered = _stored.texts.get(key)
     if rendered is None:
-        rendered = _converter().reset().convert(prepare(text))
+        rendered = _convert(text)
         _stored.texts[key] = rendered
         _stored.changed = True
     _stored.used.add(key)
     return sanitize(rendered)  # what an earlier build stored too: the cache folder never decides what a page runs
+
+
+@lru_cache(maxsize=4096)
+def _convert(text: str) -> str:
+    return _converter().reset().convert(prepare(text))
 
 
 @dataclass
@@ -76,6 +83,7 @@ class _Stored:
     texts: dict[str, str] = field(default_factory=dict)  # digest of a text -> its HTML before sanitising
     used: set[str] = field(default_factory=set)
     changed: bool = False
+    open: bool = False  # inside stored_renderings
 
 
 _stored = _Stored()
@@ -86,7 +94,7 @@ def stored_renderings(cache_file: Path) -> Iterator[None]:
     """Texts rendered by an earlier build, read from `cache_file` (JSON): Markdown is the slow part of a
     thousand case pages. Written back afterwards with just the texts this build rendered."""
     global _stored
-    _stored = _Stored()
+    _stored = _Stored(open=True)
     data = read_json(cache_file)  # None: no cache yet, or an unreadable one: render everything again
     if isinstance(data, dict) and data.get("version") == _render_code() and isinstance(data.get("texts"), dict):
         _stored.texts = {k: v for k, v in data["texts"].items() if isinstance(v, str)}
