@@ -16,6 +16,18 @@ def problem_lines(output: str) -> list[str]:
     return [line for line in output.splitlines() if PLACE.match(line)]
 
 
+def says_exactly(project: Path, lines: list[str], summary: str, code: int, *build_args: str) -> str:
+    """`casecast check` prints just `lines` and its `summary` ("1 error(s), 0 warning(s)"), and `casecast build`
+    (with `build_args`) points at the same lines; both exit with `code`. Returns what the build printed."""
+    from tests.test_cli import casecast
+
+    check = casecast(project, "check")
+    assert (check.returncode, check.stdout) == (code, "".join(f"{line}\n" for line in lines) + f"{summary}\n")
+    build = casecast(project, "build", *build_args)
+    assert build.returncode == code and problem_lines(build.stderr) == lines, build.stderr
+    return build.stderr
+
+
 def slides_of(site: Path, display: str, case_id: str) -> list[Path]:
     """The case's slides on one display, every month and language (a long case continues on `<id>-2`)."""
     return sorted(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import fixture_project
-from tests.published import all_mobile, listed, mobile_files, playlist_cases, problem_lines, slides_of
+from tests.published import all_mobile, listed, mobile_files, playlist_cases, problem_lines, says_exactly, slides_of
 from tests.test_cli import casecast
 
 # -- one display cannot show a slogan ---------------------------------------------------------------------
@@ -24,10 +24,7 @@ def test_a_slogan_one_strip_cannot_show_withholds_only_that_strips_slide(tmp_pat
         "display (1280×160): it does not fit one line, so that slide is left out (the rest is published); "
         "shorten it"
     )
-    check = casecast(project, "check")
-    assert (check.returncode, check.stdout) == (1, f"{line}\n1 error(s), 0 warning(s)\n")
-    build = casecast(project, "build")
-    assert build.returncode == 1 and problem_lines(build.stderr) == [line], build.stderr
+    says_exactly(project, [line], "1 error(s), 0 warning(s)", 1)
 
     site, case = project / "site", "fake-refund-customer-service"
     assert (site / f"cases/{case}/index.html").is_file()
@@ -51,10 +48,7 @@ def test_an_emoji_in_a_title_withholds_the_slides_but_not_the_page_or_the_app(tm
         "installed font, so a lobby screen would show an empty box: its slides are left out (the site and the "
         "app show it); remove the character or install a font that has it"
     )
-    check = casecast(project, "check")
-    assert (check.returncode, check.stdout) == (1, f"{line}\n1 error(s), 0 warning(s)\n")
-    build = casecast(project, "build")
-    assert build.returncode == 1 and problem_lines(build.stderr) == [line], build.stderr
+    says_exactly(project, [line], "1 error(s), 0 warning(s)", 1)
 
     site, case = project / "site", "etc-phishing-sms"
     assert "🚨收到“ETC认证失效”短信" in (site / f"cases/{case}/index.html").read_text("utf-8")
@@ -81,10 +75,7 @@ def test_a_misspelt_id_in_a_month_drops_that_entry_not_the_month(tmp_path: Path)
         "content/cases/ (did you mean 'free-gifts-seminar'?); this entry is left out, the rest of the month is "
         "published",
     ]
-    check = casecast(project, "check")
-    assert (check.returncode, check.stdout) == (1, "\n".join(lines) + "\n1 error(s), 0 warning(s), 1 notice(s)\n")
-    build = casecast(project, "build")
-    assert build.returncode == 1 and problem_lines(build.stderr) == lines, build.stderr
+    says_exactly(project, lines, "1 error(s), 0 warning(s), 1 notice(s)", 1)
 
     site = project / "site"
     month = site / "months/2026-10/index.html"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from generator.plugin import build_site
 from tests.conftest import fixture_project
-from tests.published import all_mobile, listed, mobile_files, playlist_cases, problem_lines
-from tests.test_cli import casecast
+from tests.published import all_mobile, listed, mobile_files, playlist_cases, says_exactly
 
 MKDOCS_YML = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_bytes()
 
@@ -43,10 +42,7 @@ def switcher(html: str) -> list[str]:
 def test_a_bank_with_chinese_and_korean_sets_it_in_site_yaml_only(tmp_path: Path) -> None:
     """[zh, ko] in site.yaml, mkdocs.yml as the sample has it; a Chinese-only and a Korean-only case."""
     project = fixture_project("languages-zh-ko", tmp_path / "project")
-    check = casecast(project, "check")
-    assert (check.returncode, check.stdout) == (0, "0 error(s), 0 warning(s)\n")
-    build = casecast(project, "build", "--strict")
-    assert build.returncode == 0 and problem_lines(build.stderr) == [], build.stderr
+    says_exactly(project, [], "0 error(s), 0 warning(s)", 0, "--strict")
 
     site = project / "site"
     assert switcher((site / "index.html").read_text("utf-8")) == ["zh", "ko"]
@@ -68,10 +64,7 @@ def test_a_bank_with_chinese_and_korean_sets_it_in_site_yaml_only(tmp_path: Path
 def test_a_korean_only_site_has_its_pages_at_the_root(tmp_path: Path) -> None:
     """[ko] alone: the Korean cases are the default language's files (<id>.yaml)."""
     project = fixture_project("languages-ko", tmp_path / "project")
-    check = casecast(project, "check")
-    assert (check.returncode, check.stdout) == (0, "0 error(s), 0 warning(s)\n")
-    build = casecast(project, "build", "--strict")
-    assert build.returncode == 0 and problem_lines(build.stderr) == [], build.stderr
+    says_exactly(project, [], "0 error(s), 0 warning(s)", 0, "--strict")
 
     site = project / "site"
     home = (site / "index.html").read_text("utf-8")
